@@ -1,0 +1,28 @@
+// @ts-check
+import './scripts/require-node.mjs';
+import { defineConfig } from 'astro/config';
+
+// Deploy settings live here, in one place. Override them per deployment without editing this file:
+//   SITE_URL=https://me.github.io BASE_PATH=/bib/ npm run build
+// SITE_URL is the public origin (used for canonical URLs, feeds, sitemap, citation metadata);
+// BASE_PATH is the folder the site is served from ('/' for a domain of its own).
+const site = process.env.SITE_URL || 'https://bibshelf.example.org';
+const base = process.env.BASE_PATH || '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'ignore',
+  // Astro 7 defaults to 'jsx', which drops the white space between inline elements and glues
+  // words together ("2024Journal") in the HTML and so in the search index. `true` collapses
+  // white space but keeps a single space where the source had one.
+  compressHTML: true,
+  // Two paper files claiming the same id (file name or `slug`) fail the build, naming both files.
+  prerenderConflictBehavior: 'error',
+  // Builds run by the tests and the benchmark use their own cache, so they never race the main one.
+  ...(process.env.BIBSHELF_CACHE_DIR ? { cacheDir: process.env.BIBSHELF_CACHE_DIR } : {}),
+  build: {
+    format: 'directory',
+  },
+  devToolbar: { enabled: false },
+});

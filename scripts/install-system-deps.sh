@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the test suite drives for real: Chromium (search, accessibility and
+# screenshot tests through playwright-core), bibtex + biber (the exported bibliography must be accepted
+# by real BibTeX), and xmllint (feeds and sitemap are checked as XML). Needs root or sudo; skips what is there.
+set -euo pipefail
+declare -A wanted=([chromium]=chromium [bibtex]=texlive-binaries [biber]=biber [xmllint]=libxml2-utils [kpsewhich]=texlive-binaries)
+missing=()
+for command in "${!wanted[@]}"; do
+  command -v "$command" >/dev/null 2>&1 || missing+=("${wanted[$command]}")
+done
+# plain.bst comes with texlive-base; bibtex alone cannot find it without.
+if command -v kpsewhich >/dev/null 2>&1 && [ -z "$(kpsewhich plain.bst 2>/dev/null)" ]; then missing+=(texlive-base); fi
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system packages: all present"
+  exit 0
+fi
+mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
+echo "system packages: installing ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -1,0 +1,96 @@
+import { getCategoryName, type CategoryCode } from './categories';
+import type { PaperData } from './schema';
+import { htmlToText } from './text';
+
+/** One paper as every page, feed and export sees it: validated front matter plus its abstract in three forms. */
+export interface Paper {
+  /** Page id: the file name without extension, or the `slug` front-matter override. */
+  id: string;
+  /** Source file, relative to the project root, for error messages. */
+  filePath: string;
+  title: string;
+  authors: string[];
+  /** True when the author list is known to be incomplete ("et al."). */
+  authorsTruncated: boolean;
+  date: Date;
+  year: number;
+  category: CategoryCode;
+  categoryName: string;
+  score?: number;
+  code: boolean;
+  codeUrl?: string;
+  pdf?: string;
+  arxiv?: string;
+  doi?: string;
+  venue?: string;
+  /** Citation-key override from front matter, if any. */
+  citationKey?: string;
+  /** The abstract as written (markdown). */
+  abstract: string;
+  /** The abstract rendered to HTML by Astro's markdown pipeline. */
+  abstractHtml: string;
+  /** The abstract as plain text, for meta descriptions, feeds and exports. */
+  abstractText: string;
+}
+
+/** The raw parts of a content entry that `toPaper` needs. */
+export interface PaperEntry {
+  id: string;
+  filePath?: string;
+  data: PaperData;
+  body?: string;
+  html?: string;
+}
+
+/** Builds a `Paper` from a validated content entry. */
+export function toPaper(entry: PaperEntry): Paper {
+  const { data } = entry;
+  const abstract = (entry.body ?? '').trim();
+  const abstractHtml = entry.html ?? '';
+  return {
+    id: entry.id,
+    filePath: entry.filePath ?? `${entry.id}.md`,
+    title: data.title,
+    authors: data.authors,
+    authorsTruncated: data.authorsTruncated,
+    date: data.date,
+    year: data.date.getUTCFullYear(),
+    category: data.category,
+    categoryName: getCategoryName(data.category),
+    score: data.score,
+    code: data.code,
+    codeUrl: data.codeUrl,
+    pdf: data.pdf,
+    arxiv: data.arxiv,
+    doi: data.doi,
+    venue: data.venue,
+    citationKey: data.citationKey,
+    abstract,
+    abstractHtml,
+    abstractText: abstractHtml ? htmlToText(abstractHtml) : abstract,
+  };
+}
+
+/** Sorts newest first; papers of the same day by title, then id, so the order is stable across builds. */
+export function sortPapers(papers: readonly Paper[]): Paper[] {
+  return [...papers].sort(
+    (a, b) =>
+      b.date.getTime() - a.date.getTime() || a.title.localeCompare(b.title, 'en') || a.id.localeCompare(b.id, 'en'),
+  );
+}
+
+/** Formats a date as the seed does, e.g. `Nov 28, 2022` (always UTC, so builds do not depend on the time zone). */
+export function formatDate(date: Date): string {
+  return date.toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+
+/** Formats a date as `YYYY-MM-DD` for `<time datetime>`. */
+export function formatIsoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Lists the first `max` authors, adding "et al." when more exist or the list is known to be truncated. */
+export function formatAuthorList(authors: readonly string[], truncated: boolean, max = 3): string {
+  const shown = authors.slice(0, max).join(', ');
+  return truncated || authors.length > max ? `${shown} et al.` : shown;
+}

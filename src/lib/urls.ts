@@ -1,0 +1,15 @@
+/** Joins the deploy base path (e.g. `/` or `/bib/`) and a site path (e.g. `papers/x/`) into a root-relative URL. */
+export function withBase(base: string, path = ''): string {
+  const head = base.endsWith('/') ? base : `${base}/`;
+  return `${head}${path.replace(/^\/+/, '')}`;
+}
+
+/** Makes a root-relative URL absolute against the site origin, e.g. for feeds and canonical links. */
+export function toAbsoluteUrl(site: URL | string, rootRelative: string): string {
+  return new URL(rootRelative, site).href;
+}
+
+/** The site path of a paper page. */
+export function paperPath(id: string): string {
+  return `papers/${id}/`;
+}

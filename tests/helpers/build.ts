@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project root. */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Where test builds go (git-ignored). */
+export const BUILD_ROOT = join(ROOT, 'tests/.build');
+
+/** The shipped site, built once by the global setup. */
+export const SITE_DIR = join(BUILD_ROOT, 'site');
+
+/** Options for one test build of the real site. */
+export interface BuildOptions {
+  outDir: string;
+  /** A folder of paper files to build instead of src/content/papers. */
+  papersDir?: string;
+  /** Deploy base path, e.g. '/bib/'. */
+  base?: string;
+  site?: string;
+}
+
+/** The result of running `astro build`. */
+export interface BuildResult {
+  status: number | null;
+  output: string;
+}
+
+/** Runs the real `astro build` (with this process's Node) into its own folder and cache. */
+export function buildSite(options: BuildOptions): BuildResult {
+  mkdirSync(BUILD_ROOT, { recursive: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    BIBSHELF_CACHE_DIR: `${options.outDir}.cache`,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  if (options.papersDir) env.BIBSHELF_PAPERS_DIR = options.papersDir;
+  else delete env.BIBSHELF_PAPERS_DIR;
+  if (options.base) env.BASE_PATH = options.base;
+  else delete env.BASE_PATH;
+  if (options.site) env.SITE_URL = options.site;
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', options.outDir],
+    { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  // Strip ANSI colours so assertions read plain text.
+  const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+  return { status: result.status, output };
+}

@@ -1,0 +1,28 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { SITE_DIR } from './build';
+
+/** Reads a built file of the shipped site, e.g. `papers/bbtv2/index.html`. */
+export function readBuilt(path: string, dir = SITE_DIR): string {
+  return readFileSync(join(dir, path), 'utf8');
+}
+
+/** Parses a built HTML page into a DOM document. */
+export function loadPage(path: string, dir = SITE_DIR): Document {
+  return parseHTML(readBuilt(path, dir)).document as unknown as Document;
+}
+
+/** Lists every file below a built folder, as paths relative to it. */
+export function listBuilt(dir = SITE_DIR, prefix = ''): string[] {
+  if (!existsSync(join(dir, prefix))) return [];
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? listBuilt(dir, path) : [path];
+  });
+}
+
+/** The visible text of an element with white space collapsed. */
+export function textOf(node: Element | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { formatAuthorList, formatDate, formatIsoDate, sortPapers, toPaper, type Paper } from '../src/lib/paper';
+import { paperSchema } from '../src/lib/schema';
+
+function makePaper(id: string, date: string, title = id): Paper {
+  return toPaper({
+    id,
+    data: paperSchema.parse({ title, authors: ['A B'], date, category: 'CL' }),
+    body: 'Body *text*.',
+    html: '<p>Body <em>text</em>.</p>',
+  });
+}
+
+describe('toPaper', () => {
+  it('derives year, category name and plain-text abstract', () => {
+    const paper = makePaper('x', '2022-11-28');
+    expect(paper.year).toBe(2022);
+    expect(paper.categoryName).toBe('Computation and Language');
+    expect(paper.abstractText).toBe('Body text.');
+    expect(paper.abstract).toBe('Body *text*.');
+    expect(paper.filePath).toBe('x.md');
+  });
+});
+
+describe('sortPapers', () => {
+  it('puts the newest first, ties by title then id, without mutating', () => {
+    const input = [
+      makePaper('a', '2021-01-01'),
+      makePaper('c', '2024-01-01', 'Zeta'),
+      makePaper('b', '2024-01-01', 'Alpha'),
+    ];
+    expect(sortPapers(input).map((p) => p.id)).toEqual(['b', 'c', 'a']);
+    expect(input.map((p) => p.id)).toEqual(['a', 'c', 'b']);
+  });
+});
+
+describe('formatting', () => {
+  it('formats dates in UTC as the seed does', () => {
+    const date = new Date('2022-11-28T00:00:00Z');
+    expect(formatDate(date)).toBe('Nov 28, 2022');
+    expect(formatIsoDate(date)).toBe('2022-11-28');
+  });
+  it('lists three authors and et al.', () => {
+    expect(formatAuthorList(['A', 'B', 'C'], true)).toBe('A, B, C et al.');
+    expect(formatAuthorList(['A', 'B'], false)).toBe('A, B');
+    expect(formatAuthorList(['A', 'B', 'C', 'D'], false)).toBe('A, B, C et al.');
+  });
+});
