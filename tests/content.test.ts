@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
+import { load as loadYaml } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { paperSchema } from '../src/lib/schema';
 import { ROOT } from './helpers/build';
@@ -11,7 +11,7 @@ const files = readdirSync(dir).filter((file) => file.endsWith('.md'));
 const papers = files.map((file) => {
   const source = readFileSync(join(dir, file), 'utf8');
   const [, front, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source)!;
-  return { file, data: paperSchema.parse(yaml.load(front)), body: body.trim() };
+  return { file, data: paperSchema.parse(loadYaml(front)), body: body.trim() };
 });
 
 describe('shipped content', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
+import { load as loadYaml } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { paperSchema, type PaperInput } from '../src/lib/schema';
 import { ROOT } from './helpers/build';
@@ -22,7 +22,7 @@ function issuesOf(input: unknown): string[] {
 describe('paperSchema', () => {
   it('parses the fixture file and applies defaults', () => {
     const source = readFileSync(join(ROOT, 'tests/fixtures/papers/valid.md'), 'utf8');
-    const front = yaml.load(source.split('---')[1]);
+    const front = loadYaml(source.split('---')[1]);
     const paper = paperSchema.parse(front);
     expect(paper.category).toBe('LG');
     expect(paper.authors).toEqual(['Zhengfu He', 'Łukasz Ćwik']);

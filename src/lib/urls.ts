@@ -13,3 +13,13 @@ export function toAbsoluteUrl(site: URL | string, rootRelative: string): string 
 export function paperPath(id: string): string {
   return `papers/${id}/`;
 }
+
+/** The site path of an author page, from the author's slug. */
+export function authorPath(slug: string): string {
+  return `authors/${slug}/`;
+}
+
+/** The site path of a category page, e.g. `categories/cl/`. */
+export function categoryPath(code: string): string {
+  return `categories/${code.toLowerCase()}/`;
+}

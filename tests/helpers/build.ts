@@ -12,6 +12,15 @@ export const BUILD_ROOT = join(ROOT, 'tests/.build');
 /** The shipped site, built once by the global setup. */
 export const SITE_DIR = join(BUILD_ROOT, 'site');
 
+/** The base path of the second build, as a GitHub Pages project site would use. */
+export const TEST_BASE_PATH = '/bib/';
+
+/** The shipped site built with `BASE_PATH=/bib/`, once by the global setup. */
+export const SITE_BASE_DIR = join(BUILD_ROOT, 'site-base');
+
+/** The site URL every test build uses (canonical links, feeds). */
+export const TEST_SITE_URL = 'https://bibshelf.example.org';
+
 /** Options for one test build of the real site. */
 export interface BuildOptions {
   outDir: string;
@@ -40,7 +49,7 @@ export function buildSite(options: BuildOptions): BuildResult {
   else delete env.BIBSHELF_PAPERS_DIR;
   if (options.base) env.BASE_PATH = options.base;
   else delete env.BASE_PATH;
-  if (options.site) env.SITE_URL = options.site;
+  env.SITE_URL = options.site ?? TEST_SITE_URL;
   const result = spawnSync(
     process.execPath,
     [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', options.outDir],

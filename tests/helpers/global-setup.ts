@@ -1,11 +1,19 @@
 import { rmSync } from 'node:fs';
-import { buildSite, SITE_DIR } from './build';
+import { buildSite, SITE_BASE_DIR, SITE_DIR, TEST_BASE_PATH } from './build';
 
-/** Builds the shipped site once for every test that reads built output. */
+/**
+ * Builds the shipped site twice for every test that reads built output: at the domain root (SITE_DIR)
+ * and under a base path (SITE_BASE_DIR, served from TEST_BASE_PATH), as a GitHub Pages project site is.
+ */
 export default function setup(): void {
-  rmSync(SITE_DIR, { recursive: true, force: true });
-  const result = buildSite({ outDir: SITE_DIR });
-  if (result.status !== 0) {
-    throw new Error(`astro build of the shipped site failed:\n${result.output}`);
+  for (const [outDir, base] of [
+    [SITE_DIR, undefined],
+    [SITE_BASE_DIR, TEST_BASE_PATH],
+  ] as const) {
+    rmSync(outDir, { recursive: true, force: true });
+    const result = buildSite({ outDir, base });
+    if (result.status !== 0) {
+      throw new Error(`astro build of the shipped site (base ${base ?? '/'}) failed:\n${result.output}`);
+    }
   }
 }
