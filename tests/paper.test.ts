@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatAuthorList, formatDate, formatIsoDate, sortPapers, toPaper, type Paper } from '../src/lib/paper';
+import {
+  formatAuthorList,
+  formatDate,
+  formatIsoDate,
+  groupByAuthor,
+  groupByCategory,
+  sortPapers,
+  toPaper,
+  type Paper,
+} from '../src/lib/paper';
 import { paperSchema } from '../src/lib/schema';
 
 function makePaper(id: string, date: string, title = id): Paper {
@@ -44,5 +53,33 @@ describe('formatting', () => {
     expect(formatAuthorList(['A', 'B', 'C'], true)).toBe('A, B, C et al.');
     expect(formatAuthorList(['A', 'B'], false)).toBe('A, B');
     expect(formatAuthorList(['A', 'B', 'C', 'D'], false)).toBe('A, B, C et al.');
+  });
+});
+
+describe('grouping', () => {
+  const slug = (name: string) => name.toLowerCase().replace(/[^a-z]+/g, '-');
+  const make = (id: string, authors: string[], category: string, date = '2024-01-01') =>
+    toPaper({ id, data: paperSchema.parse({ title: id, authors, date, category }), body: '' });
+
+  it('groups by author with unique slugs, keeping paper order', () => {
+    const papers = [
+      make('p1', ['Ann Lee', 'Bo Li'], 'CL'),
+      make('p2', ['Ann Lee', 'Ann-Lee'], 'LG'),
+      make('p3', ['Bo Li', 'Bo Li'], 'CV'),
+    ];
+    const groups = groupByAuthor(papers, slug);
+    expect(groups.map((g) => [g.name, g.slug, g.papers.map((p) => p.id)])).toEqual([
+      ['Ann Lee', 'ann-lee', ['p1', 'p2']],
+      ['Bo Li', 'bo-li', ['p1', 'p3']],
+      ['Ann-Lee', 'ann-lee-2', ['p2']],
+    ]);
+  });
+
+  it('groups by category in code order', () => {
+    const papers = [make('a', ['X'], 'LG'), make('b', ['X'], 'CL'), make('c', ['X'], 'LG')];
+    expect(groupByCategory(papers).map((g) => [g.code, g.name, g.papers.length])).toEqual([
+      ['CL', 'Computation and Language', 1],
+      ['LG', 'Machine Learning', 2],
+    ]);
   });
 });

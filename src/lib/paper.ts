@@ -94,3 +94,55 @@ export function formatAuthorList(authors: readonly string[], truncated: boolean,
   const shown = authors.slice(0, max).join(', ');
   return truncated || authors.length > max ? `${shown} et al.` : shown;
 }
+
+/** An author with a unique URL slug and their papers (newest first). */
+export interface AuthorGroup {
+  name: string;
+  slug: string;
+  papers: Paper[];
+}
+
+/**
+ * Groups papers by author name, keeping the order papers come in (pass them sorted). Distinct names that
+ * slugify alike get `-2`, `-3`… in order of first appearance, so every author has one stable, unique slug.
+ */
+export function groupByAuthor(papers: readonly Paper[], slugify: (name: string) => string): AuthorGroup[] {
+  const byName = new Map<string, AuthorGroup>();
+  const taken = new Set<string>();
+  for (const paper of papers) {
+    for (const name of paper.authors) {
+      let group = byName.get(name);
+      if (!group) {
+        const stem = slugify(name);
+        let slug = stem;
+        for (let n = 2; taken.has(slug); n++) slug = `${stem}-${n}`;
+        taken.add(slug);
+        group = { name, slug, papers: [] };
+        byName.set(name, group);
+      }
+      if (group.papers.at(-1) !== paper) group.papers.push(paper);
+    }
+  }
+  return [...byName.values()];
+}
+
+/** A category with its papers (newest first). */
+export interface CategoryGroup {
+  code: CategoryCode;
+  name: string;
+  papers: Paper[];
+}
+
+/** Groups papers by category, categories in alphabetical order of their code. */
+export function groupByCategory(papers: readonly Paper[]): CategoryGroup[] {
+  const groups = new Map<CategoryCode, CategoryGroup>();
+  for (const paper of papers) {
+    let group = groups.get(paper.category);
+    if (!group) {
+      group = { code: paper.category, name: paper.categoryName, papers: [] };
+      groups.set(paper.category, group);
+    }
+    group.papers.push(paper);
+  }
+  return [...groups.values()].sort((a, b) => a.code.localeCompare(b.code));
+}
