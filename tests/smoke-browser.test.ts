@@ -48,7 +48,7 @@ describe('the built site in a real browser', () => {
     await page.goto(server.url);
     const first = page.locator('.paper-card').first();
     await expect.poll(() => first.locator('.abstract').isVisible()).toBe(false);
-    await first.locator('summary').click();
+    await first.locator('.abstract-toggle summary').click();
     expect(await first.locator('.abstract').isVisible()).toBe(true);
     await context.close();
   });

@@ -10,11 +10,14 @@ import {
   type CategoryGroup,
   type Paper,
 } from './paper';
+import { buildCitations, type PaperCitations } from './citations';
 import { parseProfile, type Profile } from './profile';
+import { paperPath, toAbsoluteUrl, withBase } from './urls';
 
 let papersPromise: Promise<Paper[]> | undefined;
 let authorsPromise: Promise<AuthorGroup[]> | undefined;
 let categoriesPromise: Promise<CategoryGroup[]> | undefined;
+let citationsPromise: Promise<Map<string, PaperCitations>> | undefined;
 
 /** Every paper, newest first. Loaded and sorted once per build; every page, feed and export uses this. */
 export function getPapers(): Promise<Paper[]> {
@@ -44,6 +47,26 @@ export function getAuthors(): Promise<AuthorGroup[]> {
 export function getCategories(): Promise<CategoryGroup[]> {
   categoriesPromise ??= getPapers().then(groupByCategory);
   return categoriesPromise;
+}
+
+/** Every paper's citation key, BibTeX, RIS, CSL-JSON and formatted styles, formatted once per build. */
+export function getCitations(): Promise<Map<string, PaperCitations>> {
+  citationsPromise ??= getPapers().then((papers) =>
+    buildCitations(papers, (paper) => getAbsoluteUrl(paperPath(paper.id))),
+  );
+  return citationsPromise;
+}
+
+/** The citations of one paper (throws if the id is unknown). */
+export async function getPaperCitations(id: string): Promise<PaperCitations> {
+  const citations = (await getCitations()).get(id);
+  if (!citations) throw new Error(`No citations for paper "${id}"`);
+  return citations;
+}
+
+/** The absolute URL of a site path, with the deploy base path (e.g. `https://x.org/bib/papers/a/`). */
+export function getAbsoluteUrl(path: string): string {
+  return toAbsoluteUrl(import.meta.env.SITE ?? 'http://localhost/', withBase(import.meta.env.BASE_URL, path));
 }
 
 /** The site's profile (name and figures), validated. */
