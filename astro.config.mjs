@@ -1,6 +1,7 @@
 // @ts-check
 import './scripts/require-node.mjs';
 import { defineConfig } from 'astro/config';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 // Deploy settings live here, in one place. Override them per deployment without editing this file:
 //   SITE_URL=https://me.github.io BASE_PATH=/bib/ npm run build
@@ -25,4 +26,5 @@ export default defineConfig({
     format: 'directory',
   },
   devToolbar: { enabled: false },
+  integrations: [pagefindIndex()],
 });

@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './helpers/browser';
+import { SITE_BASE_DIR, SITE_DIR, TEST_BASE_PATH } from './helpers/build';
+import { readSeed, type SeedPaper } from './helpers/seed';
+import { serveStatic, type StaticServer } from './helpers/server';
+import { listBuilt, loadPage } from './helpers/site';
+
+const seed = readSeed();
+const words = (text: string) => text.toLowerCase().match(/[a-z]{6,}/g) ?? [];
+
+/** A word of `pick(paper)` that no other paper has in any field; with `only`, also absent from the paper's other fields. */
+function uniqueWord(paper: SeedPaper, pick: (paper: SeedPaper) => string, only = false): string {
+  const fields = (other: SeedPaper) => [other.title, other.abstract, other.authors.join(' ')];
+  const elsewhere = new Set(
+    seed.list.flatMap((other) =>
+      words(
+        (other === paper ? (only ? fields(other).filter((field) => field !== pick(other)) : []) : fields(other)).join(
+          ' ',
+        ),
+      ),
+    ),
+  );
+  const word = words(pick(paper)).find((candidate) => !elsewhere.has(candidate));
+  if (!word) throw new Error(`no unique word in "${pick(paper)}"`);
+  return word;
+}
+
+/** An author who appears on exactly one paper. */
+function uniqueAuthor(): { author: string; paper: SeedPaper } {
+  for (const paper of seed.list) {
+    for (const author of paper.authors) {
+      if (seed.list.filter((other) => other.authors.includes(author)).length === 1) return { author, paper };
+    }
+  }
+  throw new Error('no single-paper author');
+}
+
+describe('search index', () => {
+  it.each([SITE_DIR, SITE_BASE_DIR])('indexes exactly the paper pages (%s)', (dir) => {
+    const entry = JSON.parse(readFileSync(join(dir, 'pagefind/pagefind-entry.json'), 'utf8'));
+    expect(entry.languages.en.page_count).toBe(seed.papers);
+    expect(listBuilt(dir).filter((file) => /^papers\/[^/]+\/index\.html$/.test(file))).toHaveLength(seed.papers);
+  });
+
+  it('marks paper pages for indexing with metadata, filters and a sort key', () => {
+    const page = loadPage('papers/bbtv2/index.html');
+    expect(page.querySelector('[data-pagefind-body]')).not.toBeNull();
+    const filters = [...page.querySelectorAll('[data-pagefind-filter="author[content]"]')].map((tag) =>
+      tag.getAttribute('content'),
+    );
+    expect(filters).toEqual(['Tianxiang Sun', 'Zhengfu He', 'Hong Qian']);
+    expect(page.querySelector('[data-pagefind-sort="date[content]"]')!.getAttribute('content')).toBe('2022-05-23');
+    expect(page.querySelector('.cite')!.hasAttribute('data-pagefind-ignore')).toBe(true);
+    expect(loadPage('index.html').querySelector('[data-pagefind-body]')).toBeNull();
+  });
+});
+
+describe.each([
+  ['/', SITE_DIR],
+  [TEST_BASE_PATH, SITE_BASE_DIR],
+])('search in Chromium under base %s', (base, dir) => {
+  let browser: Browser;
+  let server: StaticServer;
+  let errors: string[];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await serveStatic(dir, base);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string): Promise<Page> {
+    const page = await browser.newPage();
+    errors = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(new URL(path, server.url).href);
+    return page;
+  }
+
+  async function resultTitles(page: Page): Promise<string[]> {
+    await page.locator('.search-result').first().waitFor();
+    return page
+      .locator('.search-result__title')
+      .allTextContents()
+      .then((titles) => titles.map((title) => title.trim()));
+  }
+
+  const target = seed.list.find((paper) => paper.title.startsWith('DiffusionBERT'))!;
+  const cases: [string, string, SeedPaper][] = [
+    ['a title word', uniqueWord(target, (paper) => paper.title), target],
+    ['an author name', uniqueAuthor().author, uniqueAuthor().paper],
+    ['a word only in an abstract', uniqueWord(seed.list[4], (paper) => paper.abstract, true), seed.list[4]],
+  ];
+
+  it.each(cases)('%s (%s) finds the right paper first, from ?q=', async (_, query, paper) => {
+    const page = await open(`search/?q=${encodeURIComponent(query)}`);
+    expect(await page.locator('pagefind-input input').inputValue()).toBe(query);
+    const titles = await resultTitles(page);
+    expect(titles[0]).toBe(paper.title);
+    const first = page.locator('.search-result').first();
+    expect(await first.locator('.search-result__meta').textContent()).toContain(String(paper.isoDate.slice(0, 4)));
+    expect(await first.locator('.search-result__title a').getAttribute('href')).toMatch(
+      new RegExp(`^${base}papers/[a-z0-9-]+/$`),
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a category filter narrows the results', async () => {
+    const page = await open('search/?q=language');
+    const before = (await resultTitles(page)).length;
+    await page.locator('details[data-filter-name="category"] summary').click();
+    await page.locator('input[name="category"][value="Computation and Language"]').check();
+    await expect
+      .poll(async () => (await page.locator('.search-result__title').allTextContents()).length)
+      .toBeLessThan(before);
+    const titles = await resultTitles(page);
+    const expected = seed.list.filter((paper) => paper.category === 'CL').map((paper) => paper.title);
+    for (const title of titles) expect(expected).toContain(title);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('typing updates ?q= so results can be shared', async () => {
+    const page = await open('search/');
+    await page.locator('pagefind-input input').fill('attention');
+    await resultTitles(page);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('attention');
+    await page.close();
+  });
+
+  it('the header search box submits to the search page; "/" focuses it', async () => {
+    const page = await open(base === '/' ? '' : '');
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    await page.keyboard.type('diffusion');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=diffusion$/);
+    expect(new URL(page.url()).pathname).toBe(`${base}search/`);
+    expect((await resultTitles(page))[0]).toBe(target.title);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
