@@ -26,6 +26,9 @@ describe('escapeLatex', () => {
       '50\\% \\& \\$5 \\#1 a\\_b \\{x\\} \\textbackslash{} \\textasciitilde{} \\textasciicircum{} 中文 Ёж',
     );
   });
+  it('breaks TeX ligatures so dashes and quotes stay as typed', () => {
+    expect(escapeLatex("a -- b --- c '' d `` e ?` f")).toBe("a -{}- b -{}-{}- c '{}' d `{}` e ?{}` f");
+  });
   it('protects capitals of acronyms and mixed-case words only', () => {
     expect(escapeTitle('DiffusionBERT: Improving LLMs with GPT-2 and Chess-Playing Nex-N1')).toBe(
       '{DiffusionBERT:} Improving {LLMs} with {GPT-2} and Chess-Playing {Nex-N1}',
@@ -70,7 +73,7 @@ describe('formatBibtex', () => {
 });
 
 // Printable text with LaTeX specials, CJK, Cyrillic, Greek and accented letters.
-const alphabet = fc.constantFrom(...'abcXYZ 0123%&$#_{}\\~^-:;,.()\'"中文字Ёжикαβγéüñçøł'.split(''));
+const alphabet = fc.constantFrom(...'abcXYZ 0123%&$#_{}\\~^-:;,.()\'"`?!中文字Ёжикαβγéüñçøł'.split(''));
 const text = fc
   .array(alphabet, { minLength: 1, maxLength: 40 })
   .map((chars) => chars.join('').replace(/\s+/g, ' ').trim())

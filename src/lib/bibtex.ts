@@ -19,10 +19,18 @@ const SPECIALS: Record<string, string> = {
 
 /**
  * Escapes text for a BibTeX field value: the LaTeX specials `\ { } % & $ # _ ~ ^` become commands, so braces
- * always balance; every other character, CJK and Cyrillic included, is kept as UTF-8 (never dropped).
+ * always balance, and ligatures (`--`, `''`) are broken so the text reads as typed; every other character,
+ * CJK and Cyrillic included, is kept as UTF-8 (never dropped).
  */
 export function escapeLatex(text: string): string {
-  return text.replace(/[\\{}%&$#_~^]/g, (char) => SPECIALS[char]).replace(/\s+/g, ' ');
+  return (
+    text
+      .replace(/[\\{}%&$#_~^]/g, (char) => SPECIALS[char])
+      // TeX ligatures would turn -- into a dash and '' or `` into curly quotes; an empty group keeps the text as typed.
+      .replace(/([-'`])(?=\1)/g, '$1{}')
+      .replace(/([?!])(?=`)/g, '$1{}')
+      .replace(/\s+/g, ' ')
+  );
 }
 
 /**

@@ -45,6 +45,9 @@ export function buildSite(options: BuildOptions): BuildResult {
     BIBSHELF_CACHE_DIR: `${options.outDir}.cache`,
     ASTRO_TELEMETRY_DISABLED: '1',
   };
+  // Vitest puts Vite's env (BASE_URL='/', MODE, DEV, PROD, SSR) into every test worker's process.env; a child
+  // build would inherit them and BASE_URL would override the configured base in import.meta.env.BASE_URL.
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[name];
   if (options.papersDir) env.BIBSHELF_PAPERS_DIR = options.papersDir;
   else delete env.BIBSHELF_PAPERS_DIR;
   if (options.base) env.BASE_PATH = options.base;
