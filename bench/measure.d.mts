@@ -1,0 +1,8 @@
+/** Parses VmRSS from /proc/<pid>/status text, in bytes. */
+export declare function parseRssBytes(status: string): number;
+/** The pids of root and its descendants. */
+export declare function collectTree(root: number, pairs: [number, number][]): number[];
+/** Total bytes below a folder. */
+export declare function folderBytes(dir: string): number;
+/** CSS and JS bytes an HTML page loads or inlines. */
+export declare function pageAssetBytes(html: string, outDir: string, base?: string): { css: number; js: number };

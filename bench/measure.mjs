@@ -1,0 +1,96 @@
+// Measuring helpers for the benchmark: process-tree peak RSS from /proc, folder sizes, a paper page's weight.
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Parses `VmRSS:   123 kB` from a /proc/<pid>/status text; returns bytes (0 when absent). */
+export function parseRssBytes(status) {
+  const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+  return match ? Number(match[1]) * 1024 : 0;
+}
+
+/** The pids of `root` and all its descendants, from a list of [pid, ppid] pairs. */
+export function collectTree(root, pairs) {
+  const children = new Map();
+  for (const [pid, ppid] of pairs) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  const tree = [];
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop();
+    tree.push(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return tree;
+}
+
+/** Sum of the resident memory of a process and its descendants right now (Linux /proc). */
+function sampleTreeRss(root) {
+  const pairs = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      pairs.push([Number(name), ppid]);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  let total = 0;
+  for (const pid of collectTree(root, pairs)) {
+    try {
+      total += parseRssBytes(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  return total;
+}
+
+/**
+ * Runs a command, sampling the resident memory of its whole process tree (Pagefind runs as a child binary)
+ * every 50 ms. Resolves with wall time, peak RSS and exit status; output goes to `log` (a string array).
+ */
+export function runMeasured(command, args, options) {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    const log = [];
+    child.stdout.on('data', (chunk) => log.push(String(chunk)));
+    child.stderr.on('data', (chunk) => log.push(String(chunk)));
+    let peak = 0;
+    const timer = setInterval(() => {
+      peak = Math.max(peak, sampleTreeRss(child.pid));
+    }, 50);
+    child.on('close', (status) => {
+      clearInterval(timer);
+      resolve({ status, seconds: (performance.now() - started) / 1000, peakRssBytes: peak, log: log.join('') });
+    });
+  });
+}
+
+/** Total bytes of the files below a folder (0 when it does not exist). */
+export function folderBytes(dir) {
+  if (!existsSync(dir)) return 0;
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    total += entry.isDirectory() ? folderBytes(path) : statSync(path).size;
+  }
+  return total;
+}
+
+/** The stylesheets and scripts an HTML page loads or inlines, as { css, js } byte counts (outDir resolves URLs). */
+export function pageAssetBytes(html, outDir, base = '/') {
+  const local = (url) => join(outDir, url.startsWith(base) ? url.slice(base.length) : url.replace(/^\//, ''));
+  const size = (url) => (existsSync(local(url)) ? statSync(local(url)).size : 0);
+  let css = 0;
+  let js = 0;
+  for (const [, href] of html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)) css += size(href);
+  for (const [, body] of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) css += Buffer.byteLength(body);
+  for (const [, src] of html.matchAll(/<script[^>]+src="([^"]+)"/g)) js += size(src);
+  for (const [, attrs, body] of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
+    if (!/src=|application\/ld\+json/.test(attrs)) js += Buffer.byteLength(body);
+  }
+  return { css, js };
+}

@@ -1,0 +1,131 @@
+// npm run bench -- --papers 1000,10000 [--keep] [--json path] [--strict]
+// Builds the full site and a bare-Astro baseline from the same N synthetic papers and compares them.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeSyntheticPapers } from './synthetic.mjs';
+import { folderBytes, pageAssetBytes, runMeasured } from './measure.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const TARGETS = { ratio: 1.3, peakRssBytes: 2 * 1024 ** 3, linearity: 11, paperHtmlBytes: 20 * 1024 };
+
+function parseArgs(argv) {
+  const options = { papers: [], keep: false, strict: false, json: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--papers') options.papers.push(...argv[++i].split(',').map(Number));
+    else if (argv[i] === '--keep') options.keep = true;
+    else if (argv[i] === '--strict') options.strict = true;
+    else if (argv[i] === '--json') options.json = argv[++i];
+    else throw new Error(`Unknown option ${argv[i]}. Use --papers N[,N…] [--keep] [--json path] [--strict]`);
+  }
+  if (options.papers.length === 0) options.papers = [1000, 10000];
+  if (options.papers.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--papers takes positive integers');
+  return options;
+}
+
+async function build(label, args, env) {
+  const result = await runMeasured(process.execPath, [ASTRO, 'build', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+  });
+  if (result.status !== 0) throw new Error(`${label} build failed:\n${result.log.slice(-4000)}`);
+  return result;
+}
+
+async function measure(count, keep) {
+  const work = mkdtempSync(join(tmpdir(), `bibshelf-bench-${count}-`));
+  const papersDir = join(work, 'papers');
+  mkdirSync(papersDir);
+  for (const paper of makeSyntheticPapers(count)) writeFileSync(join(papersDir, `${paper.id}.md`), paper.text);
+  const env = { BIBSHELF_PAPERS_DIR: papersDir };
+  const fullOut = join(work, 'full');
+  const baseOut = join(work, 'baseline');
+  process.stdout.write(`  ${count} papers: full build… `);
+  const full = await build('full', ['--outDir', fullOut], { ...env, BIBSHELF_CACHE_DIR: join(work, 'cache-full') });
+  process.stdout.write(`${full.seconds.toFixed(1)} s; baseline… `);
+  const baseline = await build('baseline', ['--root', join(ROOT, 'bench/baseline'), '--outDir', baseOut], {
+    ...env,
+    BIBSHELF_CACHE_DIR: '',
+  });
+  process.stdout.write(`${baseline.seconds.toFixed(1)} s\n`);
+  const pagePath = join(fullOut, 'papers/synthetic-000000/index.html');
+  const html = readFileSync(pagePath, 'utf8');
+  const assets = pageAssetBytes(html, fullOut);
+  const result = {
+    papers: count,
+    full: { seconds: full.seconds, peakRssBytes: full.peakRssBytes, outputBytes: folderBytes(fullOut) },
+    baseline: { seconds: baseline.seconds, peakRssBytes: baseline.peakRssBytes, outputBytes: folderBytes(baseOut) },
+    ratio: full.seconds / baseline.seconds,
+    paperPage: { htmlBytes: Buffer.byteLength(html), cssBytes: assets.css, jsBytes: assets.js },
+    homePageBytes: statSync(join(fullOut, 'index.html')).size,
+    pagefindBytes: folderBytes(join(fullOut, 'pagefind')),
+  };
+  if (keep) console.log(`  kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+  return result;
+}
+
+const mb = (bytes) => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function evaluate(results) {
+  const checks = [];
+  for (const run of results) {
+    checks.push([
+      `${run.papers}: full/baseline time <= ${TARGETS.ratio}`,
+      run.ratio <= TARGETS.ratio,
+      run.ratio.toFixed(2),
+    ]);
+    checks.push([
+      `${run.papers}: peak RSS <= 2 GB`,
+      run.full.peakRssBytes <= TARGETS.peakRssBytes,
+      mb(run.full.peakRssBytes),
+    ]);
+    checks.push([
+      `${run.papers}: paper page <= 20 KB HTML`,
+      run.paperPage.htmlBytes <= TARGETS.paperHtmlBytes,
+      kb(run.paperPage.htmlBytes),
+    ]);
+  }
+  const sorted = [...results].sort((a, b) => a.papers - b.papers);
+  if (sorted.length >= 2) {
+    const [small, large] = [sorted[0], sorted.at(-1)];
+    const allowed = (TARGETS.linearity * large.papers) / small.papers / 10;
+    const growth = large.full.seconds / small.full.seconds;
+    checks.push([`time(${large.papers})/time(${small.papers}) <= ${allowed}`, growth <= allowed, growth.toFixed(2)]);
+  }
+  return checks;
+}
+
+const options = parseArgs(process.argv.slice(2));
+console.log(`Bibshelf benchmark on ${process.version}, papers: ${options.papers.join(', ')}`);
+const results = [];
+for (const count of options.papers) results.push(await measure(count, options.keep));
+
+console.log(
+  '\n| papers | full (s) | baseline (s) | ratio | full peak RSS | baseline peak RSS | output | paper HTML | paper CSS | paper JS | home page | Pagefind |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const run of results) {
+  console.log(
+    `| ${run.papers} | ${run.full.seconds.toFixed(1)} | ${run.baseline.seconds.toFixed(1)} | ${run.ratio.toFixed(2)} | ${mb(run.full.peakRssBytes)} | ${mb(run.baseline.peakRssBytes)} | ${mb(run.full.outputBytes)} | ${kb(run.paperPage.htmlBytes)} | ${kb(run.paperPage.cssBytes)} | ${kb(run.paperPage.jsBytes)} | ${kb(run.homePageBytes)} | ${mb(run.pagefindBytes)} |`,
+  );
+}
+const checks = evaluate(results);
+console.log('\nTargets:');
+for (const [name, pass, value] of checks) console.log(`  ${pass ? 'PASS' : 'FAIL'}  ${name} (measured ${value})`);
+
+const report = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: (await import('node:os')).cpus().length,
+  results,
+  checks,
+};
+const jsonPath = options.json ?? join(ROOT, 'bench/results/latest.json');
+mkdirSync(dirname(jsonPath), { recursive: true });
+writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nResults written to ${jsonPath}`);
+if (options.strict && checks.some(([, pass]) => !pass)) process.exit(1);

@@ -1,0 +1,49 @@
+import { load as loadYaml } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { collectTree, pageAssetBytes, parseRssBytes } from '../bench/measure.mjs';
+import { makeSyntheticPapers } from '../bench/synthetic.mjs';
+import { paperSchema } from '../src/lib/schema';
+
+describe('benchmark generator', () => {
+  const papers = makeSyntheticPapers(300);
+
+  it('is deterministic', () => {
+    expect(makeSyntheticPapers(300)).toEqual(papers);
+    expect(makeSyntheticPapers(300, 7)).not.toEqual(papers);
+  });
+
+  it('writes schema-valid papers with unicode names and abstracts of real length', () => {
+    const parsed = papers.map(({ text }) => {
+      const [, front, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
+      return { data: paperSchema.parse(loadYaml(front)), body };
+    });
+    const names = parsed.flatMap(({ data }) => data.authors).join(' ');
+    expect(names).toMatch(/[\u4e00-\u9fff]/);
+    expect(names).toMatch(/[\u0400-\u04ff]/);
+    expect(names).toMatch(/[À-ž]/);
+    const lengths = parsed.map(({ body }) => body.split(/\s+/).length);
+    expect(Math.min(...lengths)).toBeGreaterThan(90);
+    expect(Math.max(...lengths)).toBeLessThan(400);
+    expect(new Set(parsed.map(({ data }) => data.title)).size).toBe(300);
+    expect(new Set(parsed.map(({ data }) => data.category)).size).toBeGreaterThan(3);
+  });
+});
+
+describe('benchmark measuring', () => {
+  it('reads RSS and walks a process tree', () => {
+    expect(parseRssBytes('Name:\tnode\nVmRSS:\t  2048 kB\n')).toBe(2048 * 1024);
+    expect(parseRssBytes('Name: zombie\n')).toBe(0);
+    expect(
+      collectTree(1, [
+        [2, 1],
+        [3, 2],
+        [4, 9],
+      ]).sort(),
+    ).toEqual([1, 2, 3]);
+  });
+  it('counts inline scripts but not JSON-LD', () => {
+    const html =
+      '<script type="module">abc</script><script type="application/ld+json">{"a":1}</script><style>p{}</style>';
+    expect(pageAssetBytes(html, '/nonexistent')).toEqual({ css: 3, js: 3 });
+  });
+});
