@@ -1,6 +1,7 @@
 // @ts-check
 import './scripts/require-node.mjs';
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 // Deploy settings live here, in one place. Override them per deployment without editing this file:
@@ -26,5 +27,5 @@ export default defineConfig({
     format: 'directory',
   },
   devToolbar: { enabled: false },
-  integrations: [pagefindIndex()],
+  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex()],
 });

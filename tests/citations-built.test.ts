@@ -145,7 +145,7 @@ describe('home page BibTeX', () => {
     const cards = [...home.querySelectorAll('.paper-card')];
     expect(cards).toHaveLength(seed.papers);
     for (const card of cards) {
-      const id = card.querySelector('h3 a')!.getAttribute('href')!.split('/')[2];
+      const id = card.querySelector('.paper-card__title a')!.getAttribute('href')!.split('/')[2];
       expect(card.querySelector('.bibtex-toggle pre')!.textContent).toBe(readBuilt(`papers/${id}.bib`));
       expect(card.querySelector('.bibtex-toggle a')!.getAttribute('href')).toBe(`/papers/${id}.bib`);
     }

@@ -31,9 +31,11 @@ describe('built site: home page', () => {
   it('lists every seed paper, newest first, with its badge, date, score, code mark and authors', () => {
     expect(cards).toHaveLength(seed.list.length);
     const byDate = [...seed.list].sort((a, b) => b.isoDate.localeCompare(a.isoDate));
-    expect(cards.map((card) => textOf(card.querySelector('h3')))).toEqual(byDate.map((entry) => entry.title));
+    expect(cards.map((card) => textOf(card.querySelector('.paper-card__title')))).toEqual(
+      byDate.map((entry) => entry.title),
+    );
     for (const entry of byDate) {
-      const card = cards.find((candidate) => textOf(candidate.querySelector('h3')) === entry.title)!;
+      const card = cards.find((candidate) => textOf(candidate.querySelector('.paper-card__title')) === entry.title)!;
       const meta = card.querySelector('.paper-meta')!;
       expect(textOf(meta.querySelector('.badge'))).toBe(entry.category);
       expect(meta.querySelector('time')!.getAttribute('datetime')).toBe(entry.isoDate);
@@ -45,7 +47,7 @@ describe('built site: home page', () => {
       expect(textOf(card.querySelector('.paper-card__authors'))).toBe(
         `${entry.authors.join(', ')}${entry.truncated ? ' et al.' : ''}`,
       );
-      const link = card.querySelector('h3 a')!.getAttribute('href')!;
+      const link = card.querySelector('.paper-card__title a')!.getAttribute('href')!;
       expect(link).toMatch(/^\/papers\/[a-z0-9-]+\/$/);
     }
   });
@@ -72,8 +74,8 @@ describe('built site: paper pages', () => {
   });
 
   it.each(seed.list.map((entry) => [entry.title, entry] as const))('shows all metadata of %s', (_, entry) => {
-    const card = cards.find((candidate) => textOf(candidate.querySelector('h3')) === entry.title)!;
-    const href = card.querySelector('h3 a')!.getAttribute('href')!;
+    const card = cards.find((candidate) => textOf(candidate.querySelector('.paper-card__title')) === entry.title)!;
+    const href = card.querySelector('.paper-card__title a')!.getAttribute('href')!;
     const page = loadPage(`${href.slice(1)}index.html`);
     expect(textOf(page.querySelector('h1'))).toBe(entry.title);
     expect(textOf(page.querySelector('title'))).toBe(`${entry.title} · ${seed.name} · Bibliography`);

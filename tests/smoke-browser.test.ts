@@ -30,7 +30,7 @@ describe('the built site in a real browser', () => {
     const response = await page.goto(server.url);
     expect(response?.status()).toBe(200);
     expect(await page.locator('.paper-card').count()).toBe(14);
-    await page.locator('.paper-card h3 a').first().click();
+    await page.locator('.paper-card__title a').first().click();
     await page.waitForLoadState('load');
     expect(new URL(page.url()).pathname).toMatch(new RegExp(`^${base}papers/[a-z0-9-]+/$`));
     expect(await page.locator('h1').textContent()).toBeTruthy();

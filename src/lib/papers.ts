@@ -12,11 +12,13 @@ import {
 } from './paper';
 import { buildCitations, type PaperCitations } from './citations';
 import { parseProfile, type Profile } from './profile';
+import { findNeighbours, findRelatedPapers, type Neighbours } from './related';
 import { paperPath, toAbsoluteUrl, withBase } from './urls';
 
 let papersPromise: Promise<Paper[]> | undefined;
 let authorsPromise: Promise<AuthorGroup[]> | undefined;
 let categoriesPromise: Promise<CategoryGroup[]> | undefined;
+let linksPromise: Promise<{ neighbours: Map<string, Neighbours>; related: Map<string, Paper[]> }> | undefined;
 let citationsPromise: Promise<Map<string, PaperCitations>> | undefined;
 
 /** Every paper, newest first. Loaded and sorted once per build; every page, feed and export uses this. */
@@ -47,6 +49,31 @@ export function getAuthors(): Promise<AuthorGroup[]> {
 export function getCategories(): Promise<CategoryGroup[]> {
   categoriesPromise ??= getPapers().then(groupByCategory);
   return categoriesPromise;
+}
+
+/** Previous/next and related papers of every paper, computed once per build. */
+export function getPaperLinks(): Promise<{ neighbours: Map<string, Neighbours>; related: Map<string, Paper[]> }> {
+  linksPromise ??= getPapers().then((papers) => ({
+    neighbours: findNeighbours(papers),
+    related: findRelatedPapers(papers),
+  }));
+  return linksPromise;
+}
+
+/** Author name → unique page slug, for linking author names. */
+export async function getAuthorSlugs(): Promise<Map<string, string>> {
+  return new Map((await getAuthors()).map((author) => [author.name, author.slug]));
+}
+
+/** Papers grouped by year, newest year first. */
+export async function getYears(): Promise<{ year: number; papers: Paper[] }[]> {
+  const years = new Map<number, Paper[]>();
+  for (const paper of await getPapers()) {
+    const list = years.get(paper.year);
+    if (list) list.push(paper);
+    else years.set(paper.year, [paper]);
+  }
+  return [...years.entries()].map(([year, papers]) => ({ year, papers }));
 }
 
 /** Every paper's citation key, BibTeX, RIS, CSL-JSON and formatted styles, formatted once per build. */
