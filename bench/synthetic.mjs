@@ -9,33 +9,21 @@ const WORDS = (
   'convolution vision token layer head neuron superposition probing causal intervention robustness efficiency'
 ).split(' ');
 const TITLE_EXTRAS = ['BERT', 'GPT-2', 'LLMs', 'Q&A', '50% Fewer', '"Quoted"', 'x_i', '{Braces}', 'Ünïcode', '中文'];
-const GIVEN = [
-  'Zhengfu',
-  'Łukasz',
-  'José',
-  'Zoë',
-  'Søren',
-  'Ana-María',
-  'Wei',
-  'Yuki',
-  'Ольга',
-  'Δημήτρης',
-  'Ahmed',
-  'Chloé',
-];
+// About 60 × 60 name combinations: a lab-sized set of co-authors, most with a handful of papers each.
+const GIVEN = (
+  'Zhengfu Łukasz José Zoë Søren Ana-María Wei Yuki Ольга Δημήτρης Ahmed Chloé Xuyang Tianxiang Rui Junxuan ' +
+  'Guancheng Wentao Qiong Fukang Hong Kuanning Maria John Priya Arjun Fatima Omar Hana Minh Lars Ingrid Pierre ' +
+  'Élodie Giulia Marco Sven Aisha Kwame Nadia Tomás Lucía Mateo Sofia Ivan Dmitri Anya Kenji Sakura Jae-won ' +
+  'Min-jun Olumide Chidi Emre Zeynep Rahul Sanjay Mei Lin'
+).split(' ');
 const FAMILY = [
-  'He',
-  'Ćwik',
-  'García',
-  'Müller',
-  'Ødegaard',
-  'Nguyễn',
-  'Zhang',
-  'Tanaka',
-  'Иванова',
-  'Παπαδόπουλος',
-  'Ali',
   'van der Berg',
+  ...(
+    'He Ćwik García Müller Ødegaard Nguyễn Zhang Tanaka Иванова Παπαδόπουλος Ali Sun Wang Ge Shu Lin Zhou Tang ' +
+    'Zhu Qian Smith Patel Kumar Haddad Okafor Kim Park Larsen Dubois Rossi Bianchi Svensson Mensah Fernández ' +
+    'López Silva Petrov Volkova Suzuki Yamamoto Choi Adeyemi Yılmaz Şahin Gupta Chen Liu Huang Wu Xu Schmidt ' +
+    'Novak Kowalski Horvat'
+  ).split(' '),
 ];
 const CJK = ['张伟', '王芳', '李娜', '刘洋', '陈静'];
 const CATEGORIES = ['CL', 'LG', 'CV', 'AI', 'IR', 'NE', 'RO'];
