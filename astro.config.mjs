@@ -3,17 +3,13 @@ import './scripts/require-node.mjs';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { BASE_PATH, SITE_URL } from './site.config.mjs';
 
-// Deploy settings live here, in one place. Override them per deployment without editing this file:
-//   SITE_URL=https://me.github.io BASE_PATH=/bib/ npm run build
-// SITE_URL is the public origin (used for canonical URLs, feeds, sitemap, citation metadata);
-// BASE_PATH is the folder the site is served from ('/' for a domain of its own).
-const site = process.env.SITE_URL || 'https://bibshelf.example.org';
-const base = process.env.BASE_PATH || '/';
+// Deploy target (site URL and base path): see site.config.mjs.
 
 export default defineConfig({
-  site,
-  base,
+  site: SITE_URL,
+  base: BASE_PATH,
   trailingSlash: 'ignore',
   // Astro 7 defaults to 'jsx', which drops the white space between inline elements and glues
   // words together ("2024Journal") in the HTML and so in the search index. `true` collapses

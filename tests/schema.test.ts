@@ -50,6 +50,7 @@ describe('paperSchema', () => {
   it('rejects impossible and malformed dates', () => {
     expect(issuesOf({ ...valid, date: '2024-02-30' })[0]).toMatch(/^date: must be a valid date/);
     expect(issuesOf({ ...valid, date: 'yesterday' })[0]).toMatch(/^date: must be a valid date/);
+    expect(issuesOf({ ...valid, date: '2024-13-01' })[0]).toMatch(/^date: must be a valid date/);
     expect(paperSchema.parse({ ...valid, date: '2024-02-29' }).date.toISOString()).toBe('2024-02-29T00:00:00.000Z');
   });
 

@@ -76,7 +76,11 @@ export function formatBibtex(paper: Paper, key: string, options: BibtexOptions):
     ['title', `{${escapeTitle(paper.title)}}`],
   ];
   if (paper.venue) fields.push(['booktitle', `{${escapeLatex(paper.venue)}}`]);
-  fields.push(['year', String(paper.year)], ['month', MONTHS[paper.date.getUTCMonth()]]);
+  fields.push(
+    ['year', String(paper.year)],
+    ['month', MONTHS[paper.date.getUTCMonth()]],
+    ['day', String(paper.date.getUTCDate())],
+  );
   if (paper.arxiv) {
     fields.push(
       ['eprint', `{${paper.arxiv}}`],

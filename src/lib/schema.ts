@@ -22,7 +22,9 @@ const calendarDate = z.preprocess(
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim())) {
       const date = new Date(`${value.trim()}T00:00:00Z`);
       // Date rolls 2024-02-31 over to March; a round-trip catches that.
-      return date.toISOString().slice(0, 10) === value.trim() ? date : new Date(Number.NaN);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value.trim()
+        ? date
+        : new Date(Number.NaN);
     }
     return value;
   },
