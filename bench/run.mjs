@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeSyntheticPapers } from './synthetic.mjs';
 import { folderBytes, pageAssetBytes, runMeasured } from './measure.mjs';
+import { timeFirstQuery } from './search-query.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -61,6 +62,7 @@ async function measure(count, keep) {
     paperPage: { htmlBytes: Buffer.byteLength(html), cssBytes: assets.css, jsBytes: assets.js },
     homePageBytes: statSync(join(fullOut, 'index.html')).size,
     pagefindBytes: folderBytes(join(fullOut, 'pagefind')),
+    firstQueryMs: await timeFirstQuery(fullOut, 'attention'),
   };
   if (keep) console.log(`  kept ${work}`);
   else rmSync(work, { recursive: true, force: true });
@@ -107,10 +109,10 @@ for (const count of options.papers) results.push(await measure(count, options.ke
 console.log(
   '\n| papers | full (s) | baseline (s) | ratio | full peak RSS | baseline peak RSS | output | paper HTML | paper CSS | paper JS | home page | Pagefind |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const run of results) {
   console.log(
-    `| ${run.papers} | ${run.full.seconds.toFixed(1)} | ${run.baseline.seconds.toFixed(1)} | ${run.ratio.toFixed(2)} | ${mb(run.full.peakRssBytes)} | ${mb(run.baseline.peakRssBytes)} | ${mb(run.full.outputBytes)} | ${kb(run.paperPage.htmlBytes)} | ${kb(run.paperPage.cssBytes)} | ${kb(run.paperPage.jsBytes)} | ${kb(run.homePageBytes)} | ${mb(run.pagefindBytes)} |`,
+    `| ${run.papers} | ${run.full.seconds.toFixed(1)} | ${run.baseline.seconds.toFixed(1)} | ${run.ratio.toFixed(2)} | ${mb(run.full.peakRssBytes)} | ${mb(run.baseline.peakRssBytes)} | ${mb(run.full.outputBytes)} | ${kb(run.paperPage.htmlBytes)} | ${kb(run.paperPage.cssBytes)} | ${kb(run.paperPage.jsBytes)} | ${kb(run.homePageBytes)} | ${mb(run.pagefindBytes)} | ${run.firstQueryMs === undefined ? 'n/a' : `${Math.round(run.firstQueryMs)} ms`} |`,
   );
 }
 const checks = evaluate(results);

@@ -27,3 +27,10 @@ export function formatBibliography(
   if (format === 'ris') return joinRis(entries.map((entry) => entry.ris));
   return formatCslJson(entries.map((entry) => entry.csl));
 }
+
+/** One paper's export file in the given format: its BibTeX entry, RIS record, or a one-item CSL-JSON array. */
+export function formatPaperExport(citations: PaperCitations, format: BibliographyFormat): string {
+  if (format === 'bib') return citations.bibtex;
+  if (format === 'ris') return citations.ris;
+  return formatCslJson([citations.csl]);
+}

@@ -40,8 +40,8 @@ export function toCslItem(paper: Paper, key: string, pageUrl: string): CslItem {
   if (paper.doi) item.DOI = paper.doi;
   if (paper.venue) item['container-title'] = paper.venue;
   if (paper.arxiv) {
-    item.archive = 'arXiv';
-    item.number = paper.arxiv;
+    item.publisher = 'arXiv';
+    item.number = `arXiv:${paper.arxiv}`;
   }
   if (paper.authorsTruncated) item.note = 'Author list truncated (et al.)';
   return item;

@@ -166,7 +166,9 @@ export function convertEntry(raw: RawEntry, options: ConvertOptions = {}): Impor
     (/arxiv/i.test(readBibtexField(source, 'archiveprefix') ?? readBibtexField(source, 'eprinttype') ?? '')
       ? readBibtexField(source, 'eprint')
       : undefined) ??
-    (item.archive === 'arXiv' && typeof item.number === 'string' ? item.number : undefined) ??
+    ((item.archive === 'arXiv' || item.publisher === 'arXiv') && typeof item.number === 'string'
+      ? item.number.replace(/^arXiv:/i, '')
+      : undefined) ??
     /arxiv\.org\/(?:abs|pdf)\/([^\s/?#]+?)(?:\.pdf)?$/.exec(url)?.[1];
 
   const data: PaperInput = {
