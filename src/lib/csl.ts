@@ -17,8 +17,8 @@ export interface CslItem {
   URL: string;
   DOI?: string;
   'container-title'?: string;
-  archive?: string;
-  archive_location?: string;
+  /** For arXiv preprints: `arXiv`, with `number` = `arXiv:<id>` (as Zotero records preprints). */
+  publisher?: string;
   number?: string;
   keyword?: string;
   note?: string;
