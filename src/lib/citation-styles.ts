@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import type { CslItem } from './csl';
@@ -40,25 +41,55 @@ function fixEtAl(html: string): string {
   return html.replace(/,? (?:&#38;|&amp;|and) et al\./g, ', et al.');
 }
 
-/** One formatted citation per item and style, as HTML, formatted in one batch per style with citation-js (CSL). */
+/** Items formatted per citeproc run: citeproc compares every entry with the others, so large batches cost O(n²). */
+const CHUNK = 100;
+
+/** Formatted styles by a digest of the item they were made from; kept between builds by the caller. */
+export type StyleCache = Record<string, Record<CitationStyleId, string>>;
+
+/** A digest of exactly what citeproc sees for an item (plus the styles offered), for the style cache. */
+export function digestItem(item: CslItem, truncated: boolean): string {
+  const input = JSON.stringify([withEtAl(item, truncated), CITATION_STYLES]);
+  return createHash('sha1').update(input).digest('base64url');
+}
+
+/**
+ * One formatted citation per item and style, as HTML, formatted with citation-js (CSL) in small batches.
+ * Items whose digest is in `cache` (from an earlier build) are not formatted again: citeproc costs a few ms per
+ * item. Every result is also recorded in `next`, which then holds exactly the current items, ready to be kept.
+ */
 export function formatCitationStyles(
   entries: readonly { item: CslItem; truncated: boolean }[],
+  cache: Readonly<StyleCache> = {},
+  next: StyleCache = {},
 ): Map<string, Record<CitationStyleId, string>> {
   registerTemplates();
   const result = new Map<string, Record<CitationStyleId, string>>();
-  if (entries.length === 0) return result;
-  const cite = new Cite(entries.map(({ item, truncated }) => withEtAl(item, truncated)));
-  for (const style of CITATION_STYLES) {
-    const formatted = cite.format('bibliography', {
-      format: 'html',
-      template: style.template,
-      lang: 'en-US',
-      asEntryArray: true,
-    }) as unknown as [string, string][];
-    for (const [id, html] of formatted) {
-      const styles = result.get(id) ?? ({} as Record<CitationStyleId, string>);
-      styles[style.id] = fixEtAl(cleanEntry(html));
-      result.set(id, styles);
+  const digests = new Map(entries.map(({ item, truncated }) => [item.id, digestItem(item, truncated)]));
+  const missing = entries.filter(({ item }) => {
+    const digest = digests.get(item.id)!;
+    const cached = cache[digest];
+    if (cached) {
+      result.set(item.id, cached);
+      next[digest] = cached;
+    }
+    return !cached;
+  });
+  for (let start = 0; start < missing.length; start += CHUNK) {
+    const cite = new Cite(missing.slice(start, start + CHUNK).map(({ item, truncated }) => withEtAl(item, truncated)));
+    for (const style of CITATION_STYLES) {
+      const formatted = cite.format('bibliography', {
+        format: 'html',
+        template: style.template,
+        lang: 'en-US',
+        asEntryArray: true,
+      }) as unknown as [string, string][];
+      for (const [id, html] of formatted) {
+        const styles = result.get(id) ?? ({} as Record<CitationStyleId, string>);
+        styles[style.id] = fixEtAl(cleanEntry(html));
+        result.set(id, styles);
+        next[digests.get(id)!] = styles;
+      }
     }
   }
   return result;
