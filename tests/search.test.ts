@@ -128,6 +128,21 @@ describe.each([
     await page.close();
   });
 
+  it('indexes words apart: no glued tokens such as "CLNov" or "2022DiffusionBERT"', async () => {
+    const page = await open('search/?q=diffusionbert');
+    await resultTitles(page);
+    // A string, so the test runner's transform leaves the browser-side import() alone.
+    const content: string = await page.evaluate(`(async () => {
+      const pagefind = await import('${base}pagefind/pagefind.js');
+      const search = await pagefind.search('diffusionbert');
+      return (await search.results[0].data()).content;
+    })()`);
+    expect(content).toContain('CL Nov 28, 2022');
+    expect(content).toMatch(/2022 DiffusionBERT: Improving/);
+    expect(content).not.toMatch(/[a-z]\d{4}|\d{4}[A-Z][a-z]/);
+    await page.close();
+  });
+
   it('typing updates ?q= so results can be shared', async () => {
     const page = await open('search/');
     await page.locator('pagefind-input input').fill('attention');
