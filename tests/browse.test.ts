@@ -1,13 +1,11 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeSyntheticPapers } from '../bench/synthetic.mjs';
 import { slugifyAuthor } from '../src/lib/authors';
-import { launchBrowser } from './helpers/browser';
+import { useBrowserAndSite } from './helpers/browser';
 import { BUILD_ROOT, SITE_BASE_DIR, SITE_DIR, TEST_SITE_URL, buildSite } from './helpers/build';
 import { readSeed } from './helpers/seed';
-import { serveStatic, type StaticServer } from './helpers/server';
 import { listBuilt, loadPage, readBuilt, textOf } from './helpers/site';
 
 const seed = readSeed();
@@ -126,22 +124,13 @@ describe('deploy files', () => {
 });
 
 describe('category chips in Chromium', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await serveStatic(SITE_DIR, '/');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowserAndSite(SITE_DIR);
 
   it('filter without a reload and keep the choice in the URL', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
     await page.locator('.chip[data-category="CV"]').click();
     expect(new URL(page.url()).searchParams.get('category')).toBe('CV');
@@ -153,7 +142,7 @@ describe('category chips in Chromium', () => {
         .map((p) => p.title)
         .sort(),
     );
-    await page.goto(`${server.url}?category=cl`);
+    await page.goto(`${suite.server.url}?category=cl`);
     expect(await page.locator('.paper-card:visible').count()).toBe(seed.list.filter((p) => p.category === 'CL').length);
     await page.locator('.chip[data-category=""]').click();
     expect(await page.locator('.paper-card:visible').count()).toBe(seed.papers);

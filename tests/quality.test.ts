@@ -1,11 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { useBrowserAndSite } from './helpers/browser';
 import { ROOT, SITE_BASE_DIR, SITE_DIR, TEST_BASE_PATH, TEST_SITE_URL } from './helpers/build';
-import { serveStatic, type StaticServer } from './helpers/server';
 import { listBuilt, loadPage } from './helpers/site';
 
 /** The built file a root-relative URL path serves, as a static host would (`x/` → `x/index.html`), if any. */
@@ -101,16 +99,7 @@ describe('HTML validity', () => {
 });
 
 describe('accessibility (axe-core in Chromium)', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await serveStatic(SITE_DIR, '/');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowserAndSite(SITE_DIR);
 
   const pages = [
     '',
@@ -124,9 +113,9 @@ describe('accessibility (axe-core in Chromium)', () => {
   it.each((['light', 'dark'] as const).flatMap((scheme) => pages.map((page) => [scheme, page] as const)))(
     '%s /%s has 0 violations',
     async (colorScheme, path) => {
-      const context = await browser.newContext({ colorScheme });
+      const context = await suite.browser.newContext({ colorScheme });
       const page = await context.newPage();
-      await page.goto(new URL(path, server.url).href);
+      await page.goto(new URL(path, suite.server.url).href);
       if (path.startsWith('search')) await page.locator('.search-result').first().waitFor();
       await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
       const violations = await page.evaluate(async () => {
