@@ -13,6 +13,14 @@ describe('latexToMarkdown', () => {
   });
 });
 
+describe('markup in imported text', () => {
+  it('is shown, never rendered: only autolinks keep their angle brackets', () => {
+    expect(latexToMarkdown('x < y and <script>alert(1)</script> see https://a.org')).toBe(
+      'x &lt; y and &lt;script>alert(1)&lt;/script> see <https://a.org>',
+    );
+  });
+});
+
 describe('accents', () => {
   it('decodes LaTeX accent commands', () => {
     expect(latexToPlainText("M{\\\"u}ller Garc{\\'\\i}a Caf\\'e \\c{c}a \\v s \\url{https://x.org}")).toBe(
@@ -24,5 +32,6 @@ describe('accents', () => {
 describe('latexToPlainText', () => {
   it('drops markup for titles', () => {
     expect(latexToPlainText('Café <i>and</i> {BERT} 60\\%')).toBe('Café and BERT 60%');
+    expect(latexToPlainText('Bounds for x < y')).toBe('Bounds for x < y');
   });
 });

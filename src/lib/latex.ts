@@ -3,25 +3,29 @@
  * plus any leftover commands into readable markdown: *italic*, **bold**, <links>, plain text.
  */
 export function latexToMarkdown(text: string): string {
-  return decodeAccents(text)
-    .replace(/\\href\{([^}]*)\}\{([^}]*)\}/g, '[$2]($1)')
-    .replace(/\\url\{([^}]*)\}/g, '<$1>')
-    .replace(/\\(?:emph|textit|textsl)\{([^}]*)\}/g, '*$1*')
-    .replace(/\\textbf\{([^}]*)\}/g, '**$1**')
-    .replace(/<\/?(?:i|em)>/g, '*')
-    .replace(/<\/?(?:b|strong)>/g, '**')
-    .replace(/<sub>([^<]*)<\/sub>/g, '_$1')
-    .replace(/<sup>([^<]*)<\/sup>/g, '^$1')
-    .replace(/<span[^>]*>([^<]*)<\/span>/g, '$1')
-    .replace(/\$([^$]+)\$/g, '*$1*')
-    .replace(/\\([%&$#_{}])/g, '$1')
-    .replace(/(^|[^\\])~/g, '$1 ')
-    .replace(/\\[a-zA-Z]+\{([^}]*)\}/g, '$1')
-    .replace(/[{}]/g, '')
-    .replace(/(^|\s)(https?:\/\/[^\s<>]+[^\s<>.,;:)])/g, '$1<$2>')
-    .replace(/[ \t\u00a0]+/g, ' ')
-    .trim()
-    .normalize('NFC');
+  return (
+    decodeAccents(text)
+      .replace(/\\href\{([^}]*)\}\{([^}]*)\}/g, '[$2]($1)')
+      .replace(/\\url\{([^}]*)\}/g, '<$1>')
+      .replace(/\\(?:emph|textit|textsl)\{([^}]*)\}/g, '*$1*')
+      .replace(/\\textbf\{([^}]*)\}/g, '**$1**')
+      .replace(/<\/?(?:i|em)>/g, '*')
+      .replace(/<\/?(?:b|strong)>/g, '**')
+      .replace(/<sub>([^<]*)<\/sub>/g, '_$1')
+      .replace(/<sup>([^<]*)<\/sup>/g, '^$1')
+      .replace(/<span[^>]*>([^<]*)<\/span>/g, '$1')
+      .replace(/\$([^$]+)\$/g, '*$1*')
+      .replace(/\\([%&$#_{}])/g, '$1')
+      .replace(/(^|[^\\])~/g, '$1 ')
+      .replace(/\\[a-zA-Z]+\{([^}]*)\}/g, '$1')
+      .replace(/[{}]/g, '')
+      .replace(/(^|\s)(https?:\/\/[^\s<>]+[^\s<>.,;:)])/g, '$1<$2>')
+      // Imported text is data, not markup: any other "<" is shown as a character, never rendered as HTML.
+      .replace(/<(?!https?:\/\/[^\s<>]+>)/g, '&lt;')
+      .replace(/[ \t\u00a0]+/g, ' ')
+      .trim()
+      .normalize('NFC')
+  );
 }
 
 const ACCENTS: Record<string, string> = {
@@ -58,5 +62,6 @@ export function latexToPlainText(text: string): string {
   return latexToMarkdown(text)
     .replace(/\*\*?([^*]+)\*\*?/g, '$1')
     .replace(/<(https?:[^>]+)>/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
+    .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
+    .replace(/&lt;/g, '<');
 }
