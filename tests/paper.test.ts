@@ -5,6 +5,7 @@ import {
   formatIsoDate,
   groupByAuthor,
   groupByCategory,
+  sortAuthorsByPaperCount,
   sortPapers,
   toPaper,
   type Paper,
@@ -58,7 +59,7 @@ describe('formatting', () => {
 
 describe('grouping', () => {
   const slug = (name: string) => name.toLowerCase().replace(/[^a-z]+/g, '-');
-  const make = (id: string, authors: string[], category: string, date = '2024-01-01') =>
+  const make = (id: string, authors: string[], category = 'CL', date = '2024-01-01') =>
     toPaper({ id, data: paperSchema.parse({ title: id, authors, date, category }), body: '' });
 
   it('groups by author with unique slugs, keeping paper order', () => {
@@ -73,6 +74,13 @@ describe('grouping', () => {
       ['Bo Li', 'bo-li', ['p1', 'p3']],
       ['Ann-Lee', 'ann-lee-2', ['p2']],
     ]);
+  });
+
+  it('sorts authors by paper count, then name, without mutating', () => {
+    const papers = [make('p1', ['Zoe', 'Bo']), make('p2', ['Ann', 'Bo']), make('p3', ['Émile'])];
+    const groups = groupByAuthor(papers, slug);
+    expect(sortAuthorsByPaperCount(groups).map((g) => g.name)).toEqual(['Bo', 'Ann', 'Émile', 'Zoe']);
+    expect(groups.map((g) => g.name)).toEqual(['Zoe', 'Bo', 'Ann', 'Émile']);
   });
 
   it('groups by category in code order', () => {

@@ -71,17 +71,24 @@ export function toPaper(entry: PaperEntry): Paper {
   };
 }
 
+const DATE_FORMAT = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+const COLLATOR = new Intl.Collator('en');
+
 /** Sorts newest first; papers of the same day by title, then id, so the order is stable across builds. */
 export function sortPapers(papers: readonly Paper[]): Paper[] {
   return [...papers].sort(
-    (a, b) =>
-      b.date.getTime() - a.date.getTime() || a.title.localeCompare(b.title, 'en') || a.id.localeCompare(b.id, 'en'),
+    (a, b) => b.date.getTime() - a.date.getTime() || COLLATOR.compare(a.title, b.title) || COLLATOR.compare(a.id, b.id),
   );
 }
 
 /** Formats a date as the seed does, e.g. `Nov 28, 2022` (always UTC, so builds do not depend on the time zone). */
 export function formatDate(date: Date): string {
-  return date.toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return DATE_FORMAT.format(date);
 }
 
 /** Formats a date as `YYYY-MM-DD` for `<time datetime>`. */
@@ -124,6 +131,11 @@ export function groupByAuthor(papers: readonly Paper[], slugify: (name: string) 
     }
   }
   return [...byName.values()];
+}
+
+/** Authors with the most papers first; equal counts in alphabetical order of name. */
+export function sortAuthorsByPaperCount(authors: readonly AuthorGroup[]): AuthorGroup[] {
+  return [...authors].sort((a, b) => b.papers.length - a.papers.length || COLLATOR.compare(a.name, b.name));
 }
 
 /** A category with its papers (newest first). */

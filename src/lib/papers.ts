@@ -22,6 +22,7 @@ let papersPromise: Promise<Paper[]> | undefined;
 let authorsPromise: Promise<AuthorGroup[]> | undefined;
 let categoriesPromise: Promise<CategoryGroup[]> | undefined;
 let linksPromise: Promise<{ neighbours: Map<string, Neighbours>; related: Map<string, Paper[]> }> | undefined;
+let authorSlugsPromise: Promise<Map<string, string>> | undefined;
 let citationsPromise: Promise<Map<string, PaperCitations>> | undefined;
 
 /** Every paper, newest first. Loaded and sorted once per build; every page, feed and export uses this. */
@@ -63,9 +64,10 @@ export function getPaperLinks(): Promise<{ neighbours: Map<string, Neighbours>; 
   return linksPromise;
 }
 
-/** Author name → unique page slug, for linking author names. */
-export async function getAuthorSlugs(): Promise<Map<string, string>> {
-  return new Map((await getAuthors()).map((author) => [author.name, author.slug]));
+/** Author name → unique page slug, for linking author names (built once per build). */
+export function getAuthorSlugs(): Promise<Map<string, string>> {
+  authorSlugsPromise ??= getAuthors().then((authors) => new Map(authors.map((author) => [author.name, author.slug])));
+  return authorSlugsPromise;
 }
 
 /** Papers grouped by year, newest year first. */
