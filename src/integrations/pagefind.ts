@@ -2,6 +2,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 
+/** The built pages Pagefind reads, relative to the output folder: the paper pages. */
+const PAPER_PAGES = 'papers/*/index.html';
+
 /** Builds the Pagefind search index into `<outDir>/pagefind/` at the end of every `astro build`. */
 export function pagefindIndex(): AstroIntegration {
   return {
@@ -13,7 +16,9 @@ export function pagefindIndex(): AstroIntegration {
         try {
           const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: outDir });
+          // Only paper pages carry `data-pagefind-body`; reading listing pages (home, authors, years…) only to
+          // drop them costs seconds for a large bibliography.
+          const added = await index.addDirectory({ path: outDir, glob: PAPER_PAGES });
           if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
           if (added.page_count === 0) throw new Error(`Pagefind indexed no pages in ${outDir}`);
           const written = await index.writeFiles({ outputPath: `${outDir.replace(/\/$/, '')}/pagefind` });
