@@ -132,7 +132,10 @@ export function getAbsoluteUrl(path: string): string {
   return toAbsoluteUrl(import.meta.env.SITE ?? 'http://localhost/', withBase(import.meta.env.BASE_URL, path));
 }
 
-/** The site's profile (name and figures), validated. */
+let profile: Profile | undefined;
+
+/** The site's profile (name and figures), validated once per build. */
 export function getProfile(): Profile {
-  return parseProfile(profileData);
+  profile ??= parseProfile(profileData);
+  return profile;
 }
