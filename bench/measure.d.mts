@@ -6,3 +6,5 @@ export declare function collectTree(root: number, pairs: [number, number][]): nu
 export declare function folderBytes(dir: string): number;
 /** CSS and JS bytes an HTML page loads or inlines. */
 export declare function pageAssetBytes(html: string, outDir: string, base?: string): { css: number; js: number };
+/** Phases of an `astro build` log in seconds: setup, routes and search (when present). */
+export declare function parseBuildPhases(log: string): { setup?: number; routes?: number; search?: number };

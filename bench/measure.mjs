@@ -94,3 +94,28 @@ export function pageAssetBytes(html, outDir, base = '/') {
   }
   return { css, js };
 }
+
+/** Seconds from Astro's `1m 25s` / `50.41s` / `950ms` notation. */
+function toSeconds(text) {
+  let seconds = 0;
+  for (const [, value, unit] of text.matchAll(/([\d.]+)\s*(ms|m|s)\b/g)) {
+    seconds += Number(value) * (unit === 'ms' ? 0.001 : unit === 'm' ? 60 : 1);
+  }
+  return seconds;
+}
+
+/**
+ * The phases of an `astro build` log, in seconds: `setup` (content sync and build info), `routes` (generating the
+ * static routes), `search` (the Pagefind index, when the log has one). Missing phases are omitted.
+ */
+export function parseBuildPhases(log) {
+  const text = log.replace(/\x1b\[[0-9;]*m/g, '');
+  const phases = {};
+  const setup = /\[build\] ✓ Completed in ([^.\n]+(?:\.\d+)?s)\./.exec(text);
+  if (setup) phases.setup = toSeconds(setup[1]);
+  const routes = /generating static routes[\s\S]*?\n[^\n[]*✓ Completed in ([^\n]+?)\.?\n/.exec(text);
+  if (routes) phases.routes = toSeconds(routes[1]);
+  const search = /Indexed \d+ pages in (\d+) ms/.exec(text);
+  if (search) phases.search = Number(search[1]) / 1000;
+  return phases;
+}

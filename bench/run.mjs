@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeSyntheticPapers } from './synthetic.mjs';
-import { folderBytes, pageAssetBytes, runMeasured } from './measure.mjs';
+import { folderBytes, pageAssetBytes, parseBuildPhases, runMeasured } from './measure.mjs';
 import { timeFirstQuery } from './search-query.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,8 +56,18 @@ async function measure(count, keep) {
   const assets = pageAssetBytes(html, fullOut);
   const result = {
     papers: count,
-    full: { seconds: full.seconds, peakRssBytes: full.peakRssBytes, outputBytes: folderBytes(fullOut) },
-    baseline: { seconds: baseline.seconds, peakRssBytes: baseline.peakRssBytes, outputBytes: folderBytes(baseOut) },
+    full: {
+      seconds: full.seconds,
+      peakRssBytes: full.peakRssBytes,
+      outputBytes: folderBytes(fullOut),
+      phases: parseBuildPhases(full.log),
+    },
+    baseline: {
+      seconds: baseline.seconds,
+      peakRssBytes: baseline.peakRssBytes,
+      outputBytes: folderBytes(baseOut),
+      phases: parseBuildPhases(baseline.log),
+    },
     ratio: full.seconds / baseline.seconds,
     paperPage: { htmlBytes: Buffer.byteLength(html), cssBytes: assets.css, jsBytes: assets.js },
     homePageBytes: statSync(join(fullOut, 'index.html')).size,
@@ -112,13 +122,25 @@ const results = [];
 for (const count of options.papers) results.push(await measure(count, options.keep));
 
 console.log(
-  '\n| papers | full (s) | baseline (s) | ratio | full peak RSS | baseline peak RSS | output | paper HTML | paper CSS | paper JS | home page | Pagefind |',
+  '\n| papers | full (s) | baseline (s) | ratio | full peak RSS | baseline peak RSS | output | paper HTML | paper CSS | paper JS | home page | Pagefind | first query (common / name) |',
 );
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const run of results) {
   console.log(
     `| ${run.papers} | ${run.full.seconds.toFixed(1)} | ${run.baseline.seconds.toFixed(1)} | ${run.ratio.toFixed(2)} | ${mb(run.full.peakRssBytes)} | ${mb(run.baseline.peakRssBytes)} | ${mb(run.full.outputBytes)} | ${kb(run.paperPage.htmlBytes)} | ${kb(run.paperPage.cssBytes)} | ${kb(run.paperPage.jsBytes)} | ${kb(run.homePageBytes)} | ${mb(run.pagefindBytes)} | ${ms(run.firstQueryMs.common)} / ${ms(run.firstQueryMs.name)} |`,
   );
+}
+const phase = (phases, name) => (phases[name] === undefined ? 'n/a' : `${phases[name].toFixed(1)} s`);
+console.log('\nWhere the time goes (setup = content sync and build info; routes = rendering every page and file):');
+for (const run of results) {
+  for (const [label, build] of [
+    ['full', run.full],
+    ['baseline', run.baseline],
+  ]) {
+    console.log(
+      `  ${run.papers} ${label}: setup ${phase(build.phases, 'setup')}, routes ${phase(build.phases, 'routes')}, search index ${phase(build.phases, 'search')}`,
+    );
+  }
 }
 const checks = evaluate(results);
 console.log('\nTargets:');

@@ -1,6 +1,6 @@
 import { load as loadYaml } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { collectTree, pageAssetBytes, parseRssBytes } from '../bench/measure.mjs';
+import { collectTree, pageAssetBytes, parseBuildPhases, parseRssBytes } from '../bench/measure.mjs';
 import { makeSyntheticPapers } from '../bench/synthetic.mjs';
 import { paperSchema } from '../src/lib/schema';
 
@@ -45,5 +45,18 @@ describe('benchmark measuring', () => {
     const html =
       '<script type="module">abc</script><script type="application/ld+json">{"a":1}</script><style>p{}</style>';
     expect(pageAssetBytes(html, '/nonexistent')).toEqual({ css: 3, js: 3 });
+  });
+  it('reads the phases of an Astro build log', () => {
+    const log = [
+      '14:55:41 [content] Synced content',
+      '14:55:41 [build] ✓ Completed in 3.71s.',
+      '\x1b[42m generating static routes \x1b[49m',
+      '14:56:00   ├─ /papers/a/index.html (+3ms)',
+      '14:57:05 \x1b[32m✓ Completed in 1m 25s.\x1b[39m',
+      '14:57:05 [build] ✓ Completed in 1m 28s.',
+      '14:57:16 [bibshelf-pagefind] Indexed 10000 pages in 10766 ms',
+    ].join('\n');
+    expect(parseBuildPhases(log)).toEqual({ setup: 3.71, routes: 85, search: 10.766 });
+    expect(parseBuildPhases('nothing')).toEqual({});
   });
 });
