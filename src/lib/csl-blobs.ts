@@ -18,6 +18,8 @@ export interface Blob {
   delimiter: string;
   decorations: Decoration[];
   blobs: string | Blob[];
+  /** A number citeproc renders specially (only Vancouver's entry number); punctuation never merges into it. */
+  number?: boolean;
 }
 
 /** Letters citeproc treats as "romanesque" (Latin, Greek, Cyrillic, Hebrew, Arabic, Thai…), digits and `-`. */
@@ -47,7 +49,14 @@ const LEADING_PUNCTUATION = new Set([':', '.', ';', '!', '?', ' ']);
  */
 export function makeText(
   value: string,
-  options: { inherited?: readonly Decoration[]; serious?: boolean; prefix?: string; suffix?: string } = {},
+  options: {
+    inherited?: readonly Decoration[];
+    serious?: boolean;
+    prefix?: string;
+    suffix?: string;
+    /** A CSL text-case; citeproc applies it to the whole text, even the leading punctuation already moved out. */
+    textCase?: 'title';
+  } = {},
 ): Blob {
   let text = value;
   if (text) {
@@ -64,6 +73,7 @@ export function makeText(
       blob.blobs = text.slice(start);
     }
   }
+  if (options.textCase === 'title') blob.blobs = titleCase(text);
   parseMarkup(blob, options.inherited ?? []);
   return blob;
 }
@@ -100,14 +110,26 @@ const OPENERS = new Map<string, Markup>([
   ['<sc>', { kind: 'tag', closer: '</sc>', attribute: '@font-variant', outer: 'small-caps', flip: SMALL_CAPS }],
   [
     '<i>',
-    { kind: 'tag', closer: '</i>', attribute: '@font-style', outer: 'italic', flip: { italic: 'normal', normal: 'italic' } },
+    {
+      kind: 'tag',
+      closer: '</i>',
+      attribute: '@font-style',
+      outer: 'italic',
+      flip: { italic: 'normal', normal: 'italic' },
+    },
   ],
   [
     '<b>',
     { kind: 'tag', closer: '</b>', attribute: '@font-weight', outer: 'bold', flip: { bold: 'normal', normal: 'bold' } },
   ],
-  ['<sup>', { kind: 'tag', closer: '</sup>', attribute: '@vertical-align', outer: 'sup', flip: { sub: 'sup', sup: 'sup' } }],
-  ['<sub>', { kind: 'tag', closer: '</sub>', attribute: '@vertical-align', outer: 'sub', flip: { sup: 'sub', sub: 'sub' } }],
+  [
+    '<sup>',
+    { kind: 'tag', closer: '</sup>', attribute: '@vertical-align', outer: 'sup', flip: { sub: 'sup', sup: 'sup' } },
+  ],
+  [
+    '<sub>',
+    { kind: 'tag', closer: '</sub>', attribute: '@vertical-align', outer: 'sub', flip: { sup: 'sub', sub: 'sub' } },
+  ],
   [' "', DOUBLE_QUOTE],
   [" '", SINGLE_QUOTE],
   ['("', DOUBLE_QUOTE],
@@ -303,6 +325,157 @@ function buildMarkupTree(
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Title case (CSL text-case="title", as citeproc applies it to English text)
+
+/** citeproc's English stop words, which title case leaves lowercase, as a regex alternation (`.` is any char). */
+const SKIP_WORDS =
+  'about|above|across|afore|after|against|al|along|alongside|amid|amidst|among|amongst|anenst|apropos|' +
+  'apud|around|as|aside|astride|at|athwart|atop|barring|before|behind|below|beneath|beside|besides|' +
+  'between|beyond|but|by|circa|despite|down|during|et|except|for|forenenst|from|given|in|inside|into|' +
+  'lest|like|modulo|near|next|notwithstanding|of|off|on|onto|out|over|per|plus|pro|qua|sans|since|than|' +
+  'through| thru|throughout|thruout|till|to|toward|towards|under|underneath|until|unto|up|upon|versus|' +
+  'vs.|v.|vs|v|via|vis-à-vis|with|within|without|according to|ahead of|apart from|as for|as of|as per|' +
+  'as regards|aside from|back to|because of|close to|due to|except for|far from|inside of|instead of|' +
+  'near to|next to|on to|out from|out of|outside of|prior to|pursuant to|rather than|regardless of|' +
+  "such as|that of|up to|where as|or|yet|so|for|and|nor|a|an|the|de|d'|von|van|c|ca";
+const SKIP_WORD = new RegExp(`(?:(?:[?!:]*\\s+|-|^)(?:${SKIP_WORDS})(?=[!?:]*\\s+|-|$))`);
+/** Tags and punctuation between which title case looks at words. */
+const CASE_SPLIT = new RegExp(
+  '(?:\u2018|\u2019|\u201c|\u201d| "| \'|"|\'|[-\u2013\u2014/.,;?!:]|\\[|\\]|\\(|\\)|<span style="font-variant: small-caps;">|' +
+    '<span class="no(?:case|decor)">|</span>|</?(?:i|sc|b|sub|sup)>)',
+  'g',
+);
+const WORD_SPLIT = /[\u00a0\u0020\u2000-\u200b\u205f\u3000]+/g;
+/** Markup inside which title case changes nothing, by opener. */
+const CASE_PROTECTED: Record<string, string> = {
+  '<span style="font-variant: small-caps;">': '</span>',
+  '<span class="nocase">': '</span>',
+  '<span class="nodecor">': '</span>',
+  '<sc>': '</sc>',
+  '<sub>': '</sub>',
+  '<sup>': '</sup>',
+};
+/** Quote pairs title case tracks (to undo capitals after a stray quote). */
+const CASE_QUOTES: Record<string, { opener: string; closer: string }> = {
+  ' "': { opener: " '", closer: '"' },
+  " '": { opener: ' "', closer: "'" },
+  '\u2018': { opener: '\u2018', closer: '\u2019' },
+  '\u201c': { opener: '\u201c', closer: '\u201d' },
+};
+
+/** Splits text at tags/punctuation like citeproc's text-case splitter (an apostrophe before text stays text). */
+function splitForCase(input: string): { tags: string[]; strings: string[]; original: string[] } {
+  const text = input
+    .replace(/(<span)\s+(class="no(?:case|decor)")[^>]*(>)/g, '$1 $2$3')
+    .replace(/(<span)\s+(style="font-variant:)\s*(small-caps);?(")[^>]*(>)/g, '$1 $2 $3;$4$5');
+  const tags = text.match(CASE_SPLIT) ?? [];
+  const strings = text.split(CASE_SPLIT);
+  for (let i = tags.length - 1; i >= 0; i--) {
+    if (tags[i] === "'" && strings[i + 1].length > 0) {
+      strings[i + 1] = `'${strings[i + 1]}`;
+      tags[i] = '';
+    }
+  }
+  return { tags, strings, original: strings.slice() };
+}
+
+/** Joins what a split produced. */
+const joinSplit = (tags: readonly string[], strings: readonly string[]) =>
+  strings.map((str, i) => (i < tags.length ? str + tags[i] : str)).join('');
+
+/** Uppercases the first character of a word (not a lone Greek letter, which is a symbol in a title). */
+function capitalise(word: string): string {
+  const match = /(^\s*)(.)(.*)/u.exec(word);
+  if (!match || (/^[\u0370-\u03ff]$/.test(match[2]) && !match[3])) return word;
+  return match[1] + match[2].toLocaleUpperCase('en-US') + match[3];
+}
+
+/** Title case as citeproc applies it: words not already capitalized, except stop words inside the title. */
+export function titleCase(input: string): string {
+  if (!input) return '';
+  const { tags, strings, original } = splitForCase(input);
+  let isFirst = true;
+  let afterPunct = false;
+  let lastWord: { string: number; word: number } | undefined;
+  const tagState: string[] = [];
+  const quoteState: { opener: string; closer: string; pos?: number }[] = [];
+  const capitaliseWords = (str: string, index: number, followingTag: string | undefined) => {
+    if (!str.trim()) return str;
+    const separators = str.match(WORD_SPLIT) ?? [];
+    const words = str.split(WORD_SPLIT);
+    for (let j = 0; j < words.length; j++) {
+      const word = words[j];
+      if (!word) continue;
+      const lower = word.toLocaleLowerCase('en-US');
+      const capitalize =
+        (word.length > 1 && !SKIP_WORD.test(lower)) ||
+        (j === words.length - 1 && followingTag === '-') ||
+        isFirst ||
+        afterPunct;
+      if (capitalize && word === lower) words[j] = capitalise(word);
+      afterPunct = false;
+      isFirst = false;
+      lastWord = { string: index, word: j };
+    }
+    return joinSplit(separators, words);
+  };
+  /** Tracks quotes; returns the position of a quote that turned out not to open, if any. */
+  const trackQuote = (tag: string, pos: number): number | undefined => {
+    const match = /(^(?:\u2018|\u2019|\u201c|\u201d|"|')|(?: "| ')$)/.exec(tag);
+    if (!match) return undefined;
+    const quote = match[1];
+    const top = quoteState[quoteState.length - 1];
+    if (['\u201c', '\u2018', ' "', " '"].includes(quote)) {
+      if (!top || quote === top.opener) {
+        quoteState.push({ ...CASE_QUOTES[quote], pos });
+        return undefined;
+      }
+      quoteState.pop();
+      // citeproc records this one without its position.
+      quoteState.push({ ...CASE_QUOTES[quote] });
+      return top.pos;
+    }
+    if (top && quote === top.closer) {
+      quoteState.pop();
+      return undefined;
+    }
+    return pos;
+  };
+  /** Puts back the original first character after a quote that did not pair up. */
+  const restore = (pos: number) => {
+    strings[pos + 1] = original[pos + 1].slice(0, 1) + strings[pos + 1].slice(1);
+  };
+  if (strings.length && strings[0].trim()) strings[0] = capitaliseWords(strings[0], 0, tags[0]);
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i];
+    const str = strings[i + 1];
+    if (CASE_PROTECTED[tag]) tagState.push(CASE_PROTECTED[tag]);
+    else if (tagState.length && tag === tagState[tagState.length - 1]) tagState.pop();
+    if (/[!?:]$/.test(tag)) afterPunct = true;
+    // citeproc passes no following tag here (only for the first string).
+    if (tagState.length === 0) strings[i + 1] = capitaliseWords(str, i + 1, undefined);
+    else if (strings[i + 1].trim()) lastWord = undefined;
+    const quotePos = trackQuote(tag, i);
+    if (quotePos !== undefined) {
+      restore(quotePos);
+      lastWord = undefined;
+    }
+    if (isFirst && str.trim()) isFirst = false;
+    if (afterPunct && str.trim()) afterPunct = false;
+  }
+  for (const { pos } of quoteState) if (pos !== undefined) restore(pos);
+  if (lastWord) {
+    const target = strings[lastWord.string];
+    const separators = target.match(WORD_SPLIT) ?? [];
+    const words = target.split(WORD_SPLIT);
+    const word = words[lastWord.word];
+    if (word.length > 1 && SKIP_WORD.test(word.toLocaleLowerCase('en-US'))) words[lastWord.word] = capitalise(word);
+    strings[lastWord.string] = joinSplit(separators, words);
+  }
+  return joinSplit(tags, strings);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Punctuation where nodes meet
 
 /** Merged punctuation when `left` is followed by `right` (citeproc's table). */
@@ -441,6 +614,13 @@ function moveLeft(parent: Blob): void {
   }
 }
 
+/** Whether a node is, or only wraps, a number. */
+const isNumber = (blob: Blob) =>
+  Boolean(blob.number) || (!isText(blob) && blob.blobs.length === 1 && Boolean((blob.blobs[0] as Blob).number));
+
+/** Whether a node's content ends in a number. */
+const endsInNumber = (blob: Blob): boolean => Boolean(blob.number) || (!isText(blob) && endsInNumber(lastChild(blob)));
+
 /** Whether the end of a node's content would merge with `parentChar` into one character. */
 function endsInMergingPunctuation(parentChar: string, blob: Blob): boolean {
   let char = blob.suffix.slice(-1);
@@ -488,13 +668,14 @@ function moveDown(parent: Blob): void {
   for (let i = children.length - 1; i >= 0; i--) {
     const child = children[i];
     const childFormatted = hasFormatting(child, true);
+    const childIsNumber = isNumber(child);
     if (i === children.length - 1) {
       const parentChar = parent.suffix.slice(0, 1);
       let migrate = false;
       if (isPunctuation(parentChar)) {
         migrate = endsInMergingPunctuation(parentChar, child) || endsInQuotes(child);
       }
-      if (migrate) {
+      if (migrate && !endsInNumber(child)) {
         if (isText(child)) mergeChars(child, 'blobs', parent, 'suffix');
         else mergeChars(child, 'suffix', parent, 'suffix');
         if (parent.suffix.slice(0, 1) === '.') {
@@ -514,11 +695,11 @@ function moveDown(parent: Blob): void {
     } else {
       const sibling = children[i + 1];
       const char = child.suffix.slice(-1);
-      if (!childFormatted && isPunctuationOrSpace(char) && char === sibling.prefix.slice(0, 1)) {
+      if (!childIsNumber && !childFormatted && isPunctuationOrSpace(char) && char === sibling.prefix.slice(0, 1)) {
         sibling.prefix = sibling.prefix.slice(1);
       }
     }
-    if (!childFormatted && isPunctuation(child.suffix.slice(0, 1)) && isText(child)) {
+    if (!childIsNumber && !childFormatted && isPunctuation(child.suffix.slice(0, 1)) && isText(child)) {
       mergeChars(child, 'blobs', child, 'suffix');
     }
     moveDown(child);
@@ -577,39 +758,42 @@ export function escapeText(text: string): string {
     .replace(SUPERSCRIPT, (char) => `<sup>${SUPERSCRIPT_EXCEPTIONS[char] ?? char.normalize('NFKC')}</sup>`);
 }
 
-/** HTML around formatted text, by attribute and value. */
-const DECORATE: Record<string, Record<string, (html: string) => string>> = {
+/**
+ * HTML around formatted text, by attribute and value. citeproc fills these templates with `String.replace`, so `$&`,
+ * `$$`… in the text are replacement patterns there; filling them the same way keeps even that identical.
+ */
+const TEMPLATES: Record<string, Record<string, string>> = {
   '@font-style': {
-    italic: (html) => `<i>${html}</i>`,
-    oblique: (html) => `<em>${html}</em>`,
-    normal: (html) => `<span style="font-style:normal;">${html}</span>`,
+    italic: '<i>%%STRING%%</i>',
+    oblique: '<em>%%STRING%%</em>',
+    normal: '<span style="font-style:normal;">%%STRING%%</span>',
   },
   '@font-variant': {
-    'small-caps': (html) => `<span style="font-variant:small-caps;">${html}</span>`,
-    normal: (html) => `<span style="font-variant:normal;">${html}</span>`,
+    'small-caps': '<span style="font-variant:small-caps;">%%STRING%%</span>',
+    normal: '<span style="font-variant:normal;">%%STRING%%</span>',
   },
-  '@font-weight': {
-    bold: (html) => `<b>${html}</b>`,
-    normal: (html) => `<span style="font-weight:normal;">${html}</span>`,
-  },
+  '@font-weight': { bold: '<b>%%STRING%%</b>', normal: '<span style="font-weight:normal;">%%STRING%%</span>' },
   '@vertical-align': {
-    sup: (html) => `<sup>${html}</sup>`,
-    sub: (html) => `<sub>${html}</sub>`,
-    baseline: (html) => `<span style="baseline">${html}</span>`,
-  },
-  '@quotes': {
-    true: (html) => `\u201c${html}\u201d`,
-    inner: (html) => `\u2018${html}\u2019`,
+    sup: '<sup>%%STRING%%</sup>',
+    sub: '<sub>%%STRING%%</sub>',
+    baseline: '<span style="baseline">%%STRING%%</span>',
   },
 };
+/** Quotes are added by concatenation (no replacement patterns). */
+const QUOTES: Record<string, [string, string]> = { true: ['\u201c', '\u201d'], inner: ['\u2018', '\u2019'] };
 
 /** Applies formatting, skipping a "normal" that nothing around it (in `chain`) needs to undo. */
 function decorate(html: string, decorations: readonly Decoration[], chain: readonly Decoration[]): string {
   let result = html;
   for (const [attribute, value] of decorations) {
     if (value === 'normal' && !chain.some(([name, v]) => name === attribute && v !== 'normal')) continue;
-    const wrap = DECORATE[attribute]?.[value];
-    if (wrap) result = wrap(result);
+    if (attribute === '@quotes') {
+      const quotes = QUOTES[value];
+      if (quotes) result = quotes[0] + result + quotes[1];
+    } else {
+      const template = TEMPLATES[attribute]?.[value];
+      if (template) result = template.replace('%%STRING%%', result);
+    }
   }
   return result;
 }

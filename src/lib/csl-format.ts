@@ -222,7 +222,11 @@ function initializeName(given: string, terminator: string, hyphens: boolean, nor
 
 /** Tidies spaces and hyphens in a joined name. */
 const tidyName = (parts: readonly string[]) =>
-  parts.join('').replace(TRAILING_SPACE, '').replace(/\s*-\s*/g, '-').replace(ASCII_SPACES, ' ');
+  parts
+    .join('')
+    .replace(TRAILING_SPACE, '')
+    .replace(/\s*-\s*/g, '-')
+    .replace(ASCII_SPACES, ' ');
 
 /** Reduces each word to its initial plus `terminator` (citeproc's doInitialize). */
 function initialize(parts: string[], terminator: string): string {
@@ -429,10 +433,15 @@ const text = (value: string, inherited: readonly Decoration[] = []) => makeText(
 /** A group of nodes. */
 const group = (blobs: Blob[], fields: Partial<Omit<Blob, 'blobs'>> = {}) => makeBlob(blobs, fields);
 
-/** Renders an entry tree as citeproc + Bibshelf's clean-up would: punctuation merged, spaces collapsed. */
-function finish(root: Blob): string {
-  adjustPunctuation(root);
-  return renderBlob(root)
+/**
+ * Renders an entry as citeproc + Bibshelf's clean-up would: punctuation merged, spaces collapsed. A numbered style
+ * (Vancouver) has its entry number in a margin node beside the entry; punctuation can move into it (and is then
+ * dropped along with the number, as Bibshelf drops the margin), so it takes part in the merging.
+ */
+function finish(entry: Blob, numbered = false): string {
+  const margin = group([makeBlob('1', { suffix: '.', number: true })]);
+  adjustPunctuation(numbered ? group([margin, entry]) : entry);
+  return renderBlob(entry)
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/,? (?:&#38;|&amp;|and) et al\./g, ', et al.');
@@ -441,6 +450,35 @@ function finish(root: Blob): string {
 /** The names of an item, with a literal "et al." appended to a truncated list. */
 function authorsOf(item: CslItem, truncated: boolean): CslName[] {
   return truncated ? [...item.author, { literal: 'et al.' }] : item.author;
+}
+
+/** Locator labels citeproc's number parsing finds at the start of a hyphen-separated part, and what it prints. */
+const NUMBER_LABELS: Record<string, string> = {
+  'vrs.': 'v.',
+  'sv.': 's.v.',
+  'art.': 'preprint',
+  'ch.': 'chap.',
+  'pp.': 'p.',
+  'supp.': 'suppl.',
+};
+const LABEL_LIKE = /^(?:[a-z]{1,4}|subpara|subch|amend|bibliog|annot|illus|princ|intro|sched|subdiv|subsec)\./;
+
+/**
+ * An `arXiv:<id>` number as citeproc prints it: it parses numbers into hyphen-separated parts (old-style ids such
+ * as `hep-th/9901001` have some), reads a short word plus period at the start of a part as a locator label
+ * (printing some labels its own way) and, with `capitalize` (APA's capitalize-first), capitalizes other parts.
+ */
+function formatNumber(number: string, capitalize: boolean): string {
+  return number
+    .split(/(-+)/)
+    .map((part, i) => {
+      if (i === 0 || i % 2 === 1) return part;
+      const label = /^[a-z]+\./.exec(part)?.[0];
+      if (label && NUMBER_LABELS[label]) return NUMBER_LABELS[label] + part.slice(label.length);
+      if (LABEL_LIKE.test(part)) return part;
+      return capitalize && /^[a-z]/.test(part) ? part[0].toUpperCase() + part.slice(1) : part;
+    })
+    .join('');
 }
 
 /** The arXiv id of a preprint (`number` is `arXiv:<id>`), or undefined. */
@@ -459,21 +497,26 @@ export function formatApa(item: CslItem, truncated: boolean): string {
   const names = renderNames(authorsOf(item, truncated), APA_NAMES);
   if (names) body.push(names);
   const date = conference
-    ? group([text(String(year)), group([text(MONTHS[month - 1]), makeText(String(day), { prefix: ' ' })])], { delimiter: ', ' })
+    ? group([text(String(year)), group([text(MONTHS[month - 1]), makeText(String(day), { prefix: ' ' })])], {
+        delimiter: ', ',
+      })
     : text(String(year));
   body.push(group([date], { prefix: '(', suffix: ')' }));
   if (conference && venue) {
     body.push(text(item.title));
-    const container = group([text(venue, [ITALIC])], { decorations: [ITALIC] });
+    const container = group([makeText(venue, { inherited: [ITALIC], textCase: 'title' })], { decorations: [ITALIC] });
     body.push(
       number
-        ? group([container, group([text('Article'), text(number)], { delimiter: ' ' })], { delimiter: ', ' })
+        ? group([container, group([text('Article'), text(formatNumber(number, false))], { delimiter: ' ' })], {
+            delimiter: ', ',
+          })
         : container,
     );
   } else {
     const title = group([text(item.title, [ITALIC])], { decorations: [ITALIC] });
     if (number) {
-      body.push(group([title, group([text(number)], { prefix: '(', suffix: ')' })], { delimiter: ' ' }));
+      const label = group([text(formatNumber(number, true))], { prefix: '(', suffix: ')' });
+      body.push(group([title, label], { delimiter: ' ' }));
       body.push(text('arXiv'));
     } else {
       body.push(title);
@@ -504,8 +547,6 @@ export function formatVancouver(item: CslItem, truncated: boolean): string {
   }
   body.push(arxivNumber(item) ? group([text('arXiv'), text(String(year))], { delimiter: '; ' }) : text(String(year)));
   const available = group([text('Available from'), text(item.URL)], { delimiter: ': ' });
-  const access = item.DOI
-    ? group([available, makeText(item.DOI, { prefix: 'doi:' })], { delimiter: ' ' })
-    : available;
-  return finish(group([group(body, { suffix: '.', delimiter: '. ' }), access], { delimiter: ' ' }));
+  const access = item.DOI ? group([available, makeText(item.DOI, { prefix: 'doi:' })], { delimiter: ' ' }) : available;
+  return finish(group([group(body, { suffix: '.', delimiter: '. ' }), access], { delimiter: ' ' }), true);
 }
