@@ -498,7 +498,9 @@ const SWAP_IN = new Set(['!', '?', '.', ',']);
 
 const isPunctuation = (char: string) => PUNCTUATION.has(char);
 const isPunctuationOrSpace = (char: string) => PUNCTUATION_OR_SPACE.has(char);
-const isText = (blob: Blob): blob is Blob & { blobs: string } => typeof blob.blobs === 'string';
+/** A node with text content. */
+type TextBlob = Omit<Blob, 'blobs'> & { blobs: string };
+const isText = (blob: Blob): blob is TextBlob => typeof blob.blobs === 'string';
 const lastChild = (blob: Blob): Blob => (blob.blobs as Blob[])[(blob.blobs as Blob[]).length - 1];
 const FORMATTING = new Set(['@font-style', '@font-variant', '@font-weight', '@text-decoration', '@vertical-align']);
 

@@ -326,7 +326,8 @@ function joinNames(parts: readonly (Blob | undefined)[], delimiter: string, fina
     if (finalJoin) list.push(finalJoin);
     list.push(last);
   }
-  return makeBlob(list);
+  // citeproc appends each joined node into a new level, which wraps it.
+  return makeBlob(list.map((part) => makeBlob([part])));
 }
 
 /** A rendered name and what the list join needs to know about it. */
@@ -432,6 +433,11 @@ function renderNames(authors: readonly CslName[], style: NameStyle): Blob | unde
 const text = (value: string, inherited: readonly Decoration[] = []) => makeText(value, { inherited });
 /** A group of nodes. */
 const group = (blobs: Blob[], fields: Partial<Omit<Blob, 'blobs'>> = {}) => makeBlob(blobs, fields);
+/**
+ * A plain wrapper. citeproc nests most output in macro, choose and group levels; a wrapper does not change the text,
+ * but punctuation moves up one level per pass, so whether a node sits in one decides what a neighbour sees.
+ */
+const wrap = (blob: Blob) => makeBlob([blob]);
 
 /**
  * Renders an entry as citeproc + Bibshelf's clean-up would: punctuation merged, spaces collapsed. A numbered style
@@ -439,12 +445,19 @@ const group = (blobs: Blob[], fields: Partial<Omit<Blob, 'blobs'>> = {}) => make
  * dropped along with the number, as Bibshelf drops the margin), so it takes part in the merging.
  */
 function finish(entry: Blob, numbered = false): string {
-  const margin = group([makeBlob('1', { suffix: '.', number: true })]);
-  adjustPunctuation(numbered ? group([margin, entry]) : entry);
-  return renderBlob(entry)
+  const shown = wrap(entry);
+  const root = numbered ? wrap(group([wrap(makeBlob('1', { suffix: '.', number: true })), shown])) : shown;
+  adjustPunctuation(root);
+  return renderBlob(shown)
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/,? (?:&#38;|&amp;|and) et al\./g, ', et al.');
+}
+
+/** A year: none for year 0 (citeproc reads it as no date), with the era (`C.E.`, `AD`) for years 1–499. */
+function formatYear(year: number, era: string): Blob {
+  if (year === 0) return group([]);
+  return year < 500 ? group([text(String(year)), text(` ${era}`)]) : text(String(year));
 }
 
 /** The names of an item, with a literal "et al." appended to a truncated list. */
@@ -464,21 +477,25 @@ const NUMBER_LABELS: Record<string, string> = {
 const LABEL_LIKE = /^(?:[a-z]{1,4}|subpara|subch|amend|bibliog|annot|illus|princ|intro|sched|subdiv|subsec)\./;
 
 /**
- * An `arXiv:<id>` number as citeproc prints it: it parses numbers into hyphen-separated parts (old-style ids such
- * as `hep-th/9901001` have some), reads a short word plus period at the start of a part as a locator label
- * (printing some labels its own way) and, with `capitalize` (APA's capitalize-first), capitalizes other parts.
+ * An `arXiv:<id>` number as citeproc renders it: parsed into parts at hyphens (old-style ids such as
+ * `hep-th/9901001` have some), each part a node ending in its hyphens; a short word plus period at the start of a
+ * part is read as a locator label (some are printed their own way); with `capitalize` (APA's capitalize-first)
+ * other parts are capitalized.
  */
-function formatNumber(number: string, capitalize: boolean): string {
-  return number
-    .split(/(-+)/)
-    .map((part, i) => {
-      if (i === 0 || i % 2 === 1) return part;
+function formatNumber(number: string, capitalize: boolean): Blob {
+  const pieces = number.split(/(-+)/);
+  const parts: Blob[] = [];
+  for (let i = 0; i < pieces.length; i += 2) {
+    let part = pieces[i];
+    if (i > 0) {
       const label = /^[a-z]+\./.exec(part)?.[0];
-      if (label && NUMBER_LABELS[label]) return NUMBER_LABELS[label] + part.slice(label.length);
-      if (LABEL_LIKE.test(part)) return part;
-      return capitalize && /^[a-z]/.test(part) ? part[0].toUpperCase() + part.slice(1) : part;
-    })
-    .join('');
+      if (label && NUMBER_LABELS[label]) part = NUMBER_LABELS[label] + part.slice(label.length);
+      else if (!LABEL_LIKE.test(part) && capitalize && /^[a-z]/.test(part))
+        part = part[0].toUpperCase() + part.slice(1);
+    }
+    parts.push(makeText(part, { suffix: pieces[i + 1] ?? '' }));
+  }
+  return group(parts);
 }
 
 /** The arXiv id of a preprint (`number` is `arXiv:<id>`), or undefined. */
@@ -495,35 +512,34 @@ export function formatApa(item: CslItem, truncated: boolean): string {
   const number = arxivNumber(item);
   const body: Blob[] = [];
   const names = renderNames(authorsOf(item, truncated), APA_NAMES);
-  if (names) body.push(names);
+  if (names) body.push(wrap(names));
   const date = conference
-    ? group([text(String(year)), group([text(MONTHS[month - 1]), makeText(String(day), { prefix: ' ' })])], {
-        delimiter: ', ',
-      })
-    : text(String(year));
-  body.push(group([date], { prefix: '(', suffix: ')' }));
+    ? group(
+        [
+          wrap(formatYear(year, 'C.E.')),
+          wrap(group([wrap(text(MONTHS[month - 1])), wrap(makeText(String(day), { prefix: ' ' }))])),
+        ],
+        { delimiter: ', ' },
+      )
+    : wrap(formatYear(year, 'C.E.'));
+  body.push(wrap(group([date], { prefix: '(', suffix: ')' })));
   if (conference && venue) {
-    body.push(text(item.title));
+    body.push(wrap(text(item.title)));
     const container = group([makeText(venue, { inherited: [ITALIC], textCase: 'title' })], { decorations: [ITALIC] });
-    body.push(
-      number
-        ? group([container, group([text('Article'), text(formatNumber(number, false))], { delimiter: ' ' })], {
-            delimiter: ', ',
-          })
-        : container,
-    );
+    const article = () => wrap(group([text('Article'), formatNumber(number!, false)], { delimiter: ' ' }));
+    body.push(wrap(number ? group([container, article()], { delimiter: ', ' }) : container));
   } else {
-    const title = group([text(item.title, [ITALIC])], { decorations: [ITALIC] });
+    const title = wrap(group([wrap(text(item.title, [ITALIC]))], { decorations: [ITALIC] }));
     if (number) {
-      const label = group([text(formatNumber(number, true))], { prefix: '(', suffix: ')' });
-      body.push(group([title, label], { delimiter: ' ' }));
-      body.push(text('arXiv'));
+      const label = wrap(group([wrap(formatNumber(number, true))], { prefix: '(', suffix: ')' }));
+      body.push(wrap(group([title, label], { delimiter: ' ' })));
+      body.push(wrap(text('arXiv')));
     } else {
       body.push(title);
     }
   }
   const link = item.DOI ? makeText(item.DOI, { prefix: 'https://doi.org/' }) : text(item.URL);
-  return finish(group([group(body, { suffix: '.', delimiter: '. ' }), link], { delimiter: ' ' }));
+  return finish(group([group(body, { suffix: '.', delimiter: '. ' }), wrap(link)], { delimiter: ' ' }));
 }
 
 /**
@@ -533,20 +549,20 @@ export function formatApa(item: CslItem, truncated: boolean): string {
 export function formatVancouver(item: CslItem, truncated: boolean): string {
   const [year] = item.issued['date-parts'][0];
   const venue = item.type === 'paper-conference' ? item['container-title'] : undefined;
-  // citeproc wraps "[Internet]" after a title but not after a container title; the difference is kept.
-  const internet = (leaf: boolean) =>
-    leaf ? makeText('Internet', { prefix: '[', suffix: ']' }) : group([text('Internet')], { prefix: '[', suffix: ']' });
   const body: Blob[] = [];
   const names = renderNames(authorsOf(item, truncated), VANCOUVER_NAMES);
-  if (names) body.push(names);
+  if (names) body.push(wrap(names));
   if (venue) {
-    body.push(text(item.title));
-    body.push(group([text('In'), group([text(venue), internet(true)], { delimiter: ' ' })], { delimiter: ': ' }));
+    body.push(wrap(text(item.title)));
+    const internet = makeText('Internet', { prefix: '[', suffix: ']' });
+    body.push(group([wrap(text('In')), wrap(group([text(venue), internet], { delimiter: ' ' }))], { delimiter: ': ' }));
   } else {
-    body.push(group([text(item.title), internet(false)], { delimiter: ' ' }));
+    const internet = group([wrap(text('Internet'))], { prefix: '[', suffix: ']' });
+    body.push(group([wrap(text(item.title)), internet], { delimiter: ' ' }));
   }
-  body.push(arxivNumber(item) ? group([text('arXiv'), text(String(year))], { delimiter: '; ' }) : text(String(year)));
+  const date = wrap(formatYear(year, 'AD'));
+  body.push(arxivNumber(item) ? group([wrap(text('arXiv')), date], { delimiter: '; ' }) : date);
   const available = group([text('Available from'), text(item.URL)], { delimiter: ': ' });
   const access = item.DOI ? group([available, makeText(item.DOI, { prefix: 'doi:' })], { delimiter: ' ' }) : available;
-  return finish(group([group(body, { suffix: '.', delimiter: '. ' }), access], { delimiter: ' ' }), true);
+  return finish(group([group(body, { suffix: '.', delimiter: '. ' }), wrap(access)], { delimiter: ' ' }), true);
 }
