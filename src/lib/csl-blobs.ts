@@ -35,9 +35,19 @@ const CURLY_APOSTROPHE = new RegExp(`(${ROMANESQUE_CLASS})\u2019(${ROMANESQUE_CL
 
 /** Creates a node. */
 export function makeBlob(blobs: string | Blob[], fields: Partial<Omit<Blob, 'blobs'>> = {}): Blob {
-  return { prefix: '', suffix: '', delimiter: '', decorations: [], ...fields, blobs };
+  const blob: Blob = {
+    prefix: fields.prefix ?? '',
+    suffix: fields.suffix ?? '',
+    delimiter: fields.delimiter ?? '',
+    decorations: fields.decorations ?? [],
+    blobs,
+  };
+  if (fields.number) blob.number = true;
+  return blob;
 }
 
+/** Characters whose spacing citeproc adjusts (narrow spaces before `:;?!»`, after `«`; spaces before `'`). */
+const SPACED_PUNCTUATION = /[:;?!\u00ab\u00bb']/;
 /** Characters citeproc moves from the start of field text into the field's prefix. */
 const LEADING_PUNCTUATION = new Set([':', '.', ';', '!', '?', ' ']);
 
@@ -55,11 +65,11 @@ export function makeText(
     prefix?: string;
     suffix?: string;
     /** A CSL text-case; citeproc applies it to the whole text, even the leading punctuation already moved out. */
-    textCase?: 'title';
+    textCase?: TextCase;
   } = {},
 ): Blob {
   let text = value;
-  if (text) {
+  if (text && SPACED_PUNCTUATION.test(text)) {
     text = text.replace(/ ([:;?!\u00bb])/g, '\u202f$1').replace(/\u00ab /g, '\u00ab\u202f');
     text = text.replace(/\s+'/g, " '");
     if (options.serious !== false) text = text.replace(/^'/g, " '");
@@ -73,7 +83,7 @@ export function makeText(
       blob.blobs = text.slice(start);
     }
   }
-  if (options.textCase === 'title') blob.blobs = titleCase(text);
+  if (options.textCase) blob.blobs = applyTextCase(text, options.textCase);
   parseMarkup(blob, options.inherited ?? []);
   return blob;
 }
@@ -145,6 +155,7 @@ const NODECOR = new Set(['@font-weight', '@font-style', '@font-variant']);
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const TAG_ALTERNATIVES = [...OPENERS.keys(), ...CLOSERS].map(escapeRegExp).join('|');
 const TAG_MATCH = new RegExp(`(?:${TAG_ALTERNATIVES})`, 'g');
+const MARKUP_CHARS = /[<"'\u201c\u201d\u2018\u2019]/;
 
 /** The tags in a text and the strings between them, as citeproc splits it. */
 interface Split {
@@ -184,6 +195,8 @@ function forceApostrophe(tag: string, next: string): string | undefined {
  */
 function parseMarkup(blob: Blob, inherited: readonly Decoration[]): void {
   const original = blob.blobs as string;
+  // Every tag and quote contains one of these characters; most text has none.
+  if (!MARKUP_CHARS.test(original)) return;
   const leadingSpace = original.startsWith(' ') && !/^\s+['"]/.test(original);
   const split = splitMarkup(` ${original.replace(CURLY_APOSTROPHE, "$1'$2")}`);
   const { tags, strings, forcedSpaces } = split;
@@ -390,8 +403,15 @@ function capitalise(word: string): string {
   return match[1] + match[2].toLocaleUpperCase('en-US') + match[3];
 }
 
-/** Title case as citeproc applies it: words not already capitalized, except stop words inside the title. */
-export function titleCase(input: string): string {
+/** A CSL text-case Bibshelf's styles use. */
+export type TextCase = 'title' | 'capitalize-first';
+
+/**
+ * A CSL text case as citeproc applies it. Title: words not already capitalized, except stop words inside the title;
+ * capitalize-first: the first word if it is all lowercase. Text in `<sc>`, `<sup>`, `<sub>` and nocase spans is
+ * left alone, and a quote that does not pair up keeps the original case of what follows it.
+ */
+export function applyTextCase(input: string, mode: TextCase): string {
   if (!input) return '';
   const { tags, strings, original } = splitForCase(input);
   let isFirst = true;
@@ -400,6 +420,7 @@ export function titleCase(input: string): string {
   const tagState: string[] = [];
   const quoteState: { opener: string; closer: string; pos?: number }[] = [];
   const capitaliseWords = (str: string, index: number, followingTag: string | undefined) => {
+    if (mode === 'capitalize-first') return capitaliseFirstWord(str);
     if (!str.trim()) return str;
     const separators = str.match(WORD_SPLIT) ?? [];
     const words = str.split(WORD_SPLIT);
@@ -416,6 +437,16 @@ export function titleCase(input: string): string {
       afterPunct = false;
       isFirst = false;
       lastWord = { string: index, word: j };
+    }
+    return joinSplit(separators, words);
+  };
+  const capitaliseFirstWord = (str: string) => {
+    const separators = str.match(WORD_SPLIT) ?? [];
+    const words = str.split(WORD_SPLIT);
+    const j = words.findIndex(Boolean);
+    if (isFirst && j >= 0) {
+      if (words[j] === words[j].toLocaleLowerCase('en-US')) words[j] = capitalise(words[j]);
+      isFirst = false;
     }
     return joinSplit(separators, words);
   };
@@ -451,7 +482,7 @@ export function titleCase(input: string): string {
     const str = strings[i + 1];
     if (CASE_PROTECTED[tag]) tagState.push(CASE_PROTECTED[tag]);
     else if (tagState.length && tag === tagState[tagState.length - 1]) tagState.pop();
-    if (/[!?:]$/.test(tag)) afterPunct = true;
+    if (mode === 'title' && /[!?:]$/.test(tag)) afterPunct = true;
     // citeproc passes no following tag here (only for the first string).
     if (tagState.length === 0) strings[i + 1] = capitaliseWords(str, i + 1, undefined);
     else if (strings[i + 1].trim()) lastWord = undefined;
@@ -558,8 +589,10 @@ function mergeChars(first: Blob, firstSlot: Slot, second: Blob, secondSlot: Slot
 /** Removes nodes without content, bottom-up. */
 function purgeEmpty(blob: Blob): void {
   if (isText(blob)) return;
-  for (const child of blob.blobs as Blob[]) purgeEmpty(child);
-  blob.blobs = (blob.blobs as Blob[]).filter((child) => child.blobs.length > 0);
+  const children = blob.blobs as Blob[];
+  for (const child of children) purgeEmpty(child);
+  if (children.some((child) => child.blobs.length === 0))
+    blob.blobs = children.filter((child) => child.blobs.length > 0);
 }
 
 /** Moves leading punctuation and trailing spaces of children up to their parents (citeproc's first pass). */
@@ -749,9 +782,11 @@ const SUPERSCRIPT_EXCEPTIONS: Record<string, string> = {
   '\u06e6': '\u064a',
 };
 const SUPERSCRIPT = new RegExp(`[${SUPERSCRIPTS}]`, 'g');
+const NEEDS_ESCAPE = new RegExp(`[&<>${SUPERSCRIPTS}]|\\s\\s`);
 
 /** Escapes text for HTML exactly as citeproc does (numeric entities; superscript characters become `<sup>`). */
 export function escapeText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/&/g, '&#38;')
     .replace(/</g, '&#60;')
@@ -802,16 +837,23 @@ function decorate(html: string, decorations: readonly Decoration[], chain: reado
 
 /** Renders a tree as HTML the way citeproc's output queue does. */
 export function renderBlob(blob: Blob, chain: readonly Decoration[] = []): string {
-  const own = [...chain, ...blob.decorations];
+  const own = blob.decorations.length ? [...chain, ...blob.decorations] : chain;
   if (isText(blob)) {
     if (!blob.blobs) return '';
-    return escapeText(blob.prefix) + decorate(escapeText(blob.blobs), blob.decorations, own) + escapeText(blob.suffix);
+    const html = escapeText(blob.blobs);
+    return (
+      escapeText(blob.prefix) +
+      (blob.decorations.length ? decorate(html, blob.decorations, own) : html) +
+      escapeText(blob.suffix)
+    );
   }
   const children = blob.blobs as Blob[];
-  const html = children
-    .map((child) => renderBlob(child, own))
-    .filter(Boolean)
-    .join(escapeText(blob.delimiter));
+  const delimiter = escapeText(blob.delimiter);
+  let html = '';
+  for (const child of children) {
+    const part = renderBlob(child, own);
+    if (part) html = html ? html + delimiter + part : part;
+  }
   if (!html || (!blob.decorations.length && !blob.suffix && !blob.prefix)) return html;
   // citeproc decides whether a "normal" is needed from the last child's point of view.
   const last = children[children.length - 1];

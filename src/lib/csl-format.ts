@@ -14,6 +14,7 @@ import {
   STARTS_ROMANESQUE,
   type Blob,
   type Decoration,
+  type TextCase,
 } from './csl-blobs';
 import type { CslItem, CslName } from './csl';
 
@@ -478,22 +479,19 @@ const LABEL_LIKE = /^(?:[a-z]{1,4}|subpara|subch|amend|bibliog|annot|illus|princ
 
 /**
  * An `arXiv:<id>` number as citeproc renders it: parsed into parts at hyphens (old-style ids such as
- * `hep-th/9901001` have some), each part a node ending in its hyphens; a short word plus period at the start of a
- * part is read as a locator label (some are printed their own way); with `capitalize` (APA's capitalize-first)
- * other parts are capitalized.
+ * `hep-th/9901001` have some), each part a node ending in its hyphens. A short word plus period at the start of a
+ * part is read as a locator label (some are printed their own way); other parts get APA's capitalize-first.
  */
 function formatNumber(number: string, capitalize: boolean): Blob {
   const pieces = number.split(/(-+)/);
   const parts: Blob[] = [];
   for (let i = 0; i < pieces.length; i += 2) {
     let part = pieces[i];
-    if (i > 0) {
-      const label = /^[a-z]+\./.exec(part)?.[0];
-      if (label && NUMBER_LABELS[label]) part = NUMBER_LABELS[label] + part.slice(label.length);
-      else if (!LABEL_LIKE.test(part) && capitalize && /^[a-z]/.test(part))
-        part = part[0].toUpperCase() + part.slice(1);
-    }
-    parts.push(makeText(part, { suffix: pieces[i + 1] ?? '' }));
+    let textCase: TextCase | undefined = capitalize ? 'capitalize-first' : undefined;
+    const label = /^[a-z]+\./.exec(part)?.[0];
+    if (i > 0 && label && NUMBER_LABELS[label]) part = NUMBER_LABELS[label] + part.slice(label.length);
+    if (i > 0 && LABEL_LIKE.test(pieces[i])) textCase = undefined;
+    parts.push(makeText(part, { suffix: pieces[i + 1] ?? '', textCase }));
   }
   return group(parts);
 }
@@ -510,9 +508,6 @@ export function formatApa(item: CslItem, truncated: boolean): string {
   const conference = item.type === 'paper-conference';
   const venue = item['container-title'];
   const number = arxivNumber(item);
-  const body: Blob[] = [];
-  const names = renderNames(authorsOf(item, truncated), APA_NAMES);
-  if (names) body.push(wrap(names));
   const date = conference
     ? group(
         [
@@ -522,22 +517,27 @@ export function formatApa(item: CslItem, truncated: boolean): string {
         { delimiter: ', ' },
       )
     : wrap(formatYear(year, 'C.E.'));
-  body.push(wrap(group([date], { prefix: '(', suffix: ')' })));
+  let heading: Blob;
+  const rest: Blob[] = [];
   if (conference && venue) {
-    body.push(wrap(text(item.title)));
+    heading = wrap(text(item.title));
     const container = group([makeText(venue, { inherited: [ITALIC], textCase: 'title' })], { decorations: [ITALIC] });
     const article = () => wrap(group([text('Article'), formatNumber(number!, false)], { delimiter: ' ' }));
-    body.push(wrap(number ? group([container, article()], { delimiter: ', ' }) : container));
+    rest.push(wrap(number ? group([container, article()], { delimiter: ', ' }) : container));
   } else {
     const title = wrap(group([wrap(text(item.title, [ITALIC]))], { decorations: [ITALIC] }));
     if (number) {
       const label = wrap(group([wrap(formatNumber(number, true))], { prefix: '(', suffix: ')' }));
-      body.push(wrap(group([title, label], { delimiter: ' ' })));
-      body.push(wrap(text('arXiv')));
+      heading = wrap(group([title, label], { delimiter: ' ' }));
+      rest.push(wrap(text('arXiv')));
     } else {
-      body.push(title);
+      heading = title;
     }
   }
+  const names = renderNames(authorsOf(item, truncated), APA_NAMES);
+  const paren = wrap(group([date], { prefix: '(', suffix: ')' }));
+  // Without any author, APA puts the title first.
+  const body = names ? [wrap(names), paren, heading, ...rest] : [heading, paren, ...rest];
   const link = item.DOI ? makeText(item.DOI, { prefix: 'https://doi.org/' }) : text(item.URL);
   return finish(group([group(body, { suffix: '.', delimiter: '. ' }), wrap(link)], { delimiter: ' ' }));
 }
