@@ -532,7 +532,7 @@ const isPunctuationOrSpace = (char: string) => PUNCTUATION_OR_SPACE.has(char);
 /** A node with text content. */
 type TextBlob = Omit<Blob, 'blobs'> & { blobs: string };
 const isText = (blob: Blob): blob is TextBlob => typeof blob.blobs === 'string';
-const lastChild = (blob: Blob): Blob => (blob.blobs as Blob[])[(blob.blobs as Blob[]).length - 1];
+const getLastChild = (blob: Blob): Blob => (blob.blobs as Blob[])[(blob.blobs as Blob[]).length - 1];
 const FORMATTING = new Set(['@font-style', '@font-variant', '@font-weight', '@text-decoration', '@vertical-align']);
 
 /** Whether a node has visible formatting (and, if asked, quotes) of its own. */
@@ -542,8 +542,8 @@ function hasFormatting(blob: Blob, withQuotes = false): boolean {
 
 /** A string slot of a node: its text, prefix or suffix. */
 type Slot = 'blobs' | 'prefix' | 'suffix';
-const read = (blob: Blob, slot: Slot) => blob[slot] as string;
-const write = (blob: Blob, slot: Slot, value: string) => {
+const readSlot = (blob: Blob, slot: Slot) => blob[slot] as string;
+const writeSlot = (blob: Blob, slot: Slot, value: string) => {
   (blob as unknown as Record<Slot, string>)[slot] = value;
 };
 
@@ -552,10 +552,10 @@ const write = (blob: Blob, slot: Slot, value: string) => {
  * dropped, a pair is replaced by its merged form on the right (`toRight`) or left.
  */
 function mergeChars(first: Blob, firstSlot: Slot, second: Blob, secondSlot: Slot, toRight = false): void {
-  const left = read(first, firstSlot).slice(-1);
-  const right = read(second, secondSlot).slice(0, 1);
-  const cullLeft = () => write(first, firstSlot, read(first, firstSlot).slice(0, -1));
-  const cullRight = () => write(second, secondSlot, read(second, secondSlot).slice(1));
+  const left = readSlot(first, firstSlot).slice(-1);
+  const right = readSlot(second, secondSlot).slice(0, 1);
+  const cullLeft = () => writeSlot(first, firstSlot, readSlot(first, firstSlot).slice(0, -1));
+  const cullRight = () => writeSlot(second, secondSlot, readSlot(second, secondSlot).slice(1));
   if (left === right) {
     if (toRight) cullLeft();
     else cullRight();
@@ -567,9 +567,9 @@ function mergeChars(first: Blob, firstSlot: Slot, second: Blob, secondSlot: Slot
     if (merged !== undefined) {
       cullLeft();
       cullRight();
-      write(second, secondSlot, merged + read(second, secondSlot));
+      writeSlot(second, secondSlot, merged + readSlot(second, secondSlot));
     } else {
-      write(second, secondSlot, left + read(second, secondSlot));
+      writeSlot(second, secondSlot, left + readSlot(second, secondSlot));
       cullLeft();
     }
   } else {
@@ -578,9 +578,9 @@ function mergeChars(first: Blob, firstSlot: Slot, second: Blob, secondSlot: Slot
     if (merged !== undefined) {
       cullLeft();
       cullRight();
-      write(first, firstSlot, read(first, firstSlot) + merged);
+      writeSlot(first, firstSlot, readSlot(first, firstSlot) + merged);
     } else {
-      write(first, firstSlot, read(first, firstSlot) + right);
+      writeSlot(first, firstSlot, readSlot(first, firstSlot) + right);
       cullRight();
     }
   }
@@ -654,7 +654,8 @@ const isNumber = (blob: Blob) =>
   Boolean(blob.number) || (!isText(blob) && blob.blobs.length === 1 && Boolean((blob.blobs[0] as Blob).number));
 
 /** Whether a node's content ends in a number. */
-const endsInNumber = (blob: Blob): boolean => Boolean(blob.number) || (!isText(blob) && endsInNumber(lastChild(blob)));
+const endsInNumber = (blob: Blob): boolean =>
+  Boolean(blob.number) || (!isText(blob) && endsInNumber(getLastChild(blob)));
 
 /** Whether the end of a node's content would merge with `parentChar` into one character. */
 function endsInMergingPunctuation(parentChar: string, blob: Blob): boolean {
@@ -663,21 +664,21 @@ function endsInMergingPunctuation(parentChar: string, blob: Blob): boolean {
   const merged = RIGHT_TO_LEFT[parentChar]?.[char];
   if (merged && merged.length === 1) return true;
   if (isText(blob)) return false;
-  return endsInMergingPunctuation(parentChar, lastChild(blob));
+  return endsInMergingPunctuation(parentChar, getLastChild(blob));
 }
 
 /** Whether a node or its last descendants are quoted. */
 function endsInQuotes(blob: Blob): boolean {
   if (blob.decorations.some(([name, value]) => name === '@quotes' && value !== 'false')) return true;
   if (isText(blob)) return false;
-  return endsInQuotes(lastChild(blob));
+  return endsInQuotes(getLastChild(blob));
 }
 
 /** Whether the node's content already ends with `char` (a punctuation mark). */
 function endsWithChar(blob: Blob, char: string): boolean {
   if (!isPunctuation(char)) return false;
   if (isText(blob)) return blob.blobs.slice(-1) === char;
-  const child = lastChild(blob);
+  const child = getLastChild(blob);
   if (!child) return false;
   const childChar = child.suffix.slice(-1);
   return childChar ? childChar === char : endsWithChar(child, char);
@@ -748,7 +749,7 @@ function moveIntoQuotes(parent: Blob): void {
     if (child.decorations.some(([name, value]) => name === '@quotes' && value !== 'false')) {
       while (SWAP_IN.has(child.suffix.slice(0, 1))) {
         if (isText(child)) mergeChars(child, 'blobs', child, 'suffix');
-        else mergeChars(lastChild(child), 'suffix', child, 'suffix');
+        else mergeChars(getLastChild(child), 'suffix', child, 'suffix');
       }
     }
     moveIntoQuotes(child);

@@ -19,20 +19,7 @@ import {
 import type { CslItem, CslName } from './csl';
 
 const ITALIC: Decoration = ['@font-style', 'italic'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 
 /** How a style writes names. */
 interface NameStyle {
@@ -167,7 +154,7 @@ function parseName(family: string, given: string): ParsedName {
 }
 
 /** 0: no romanesque letters in the family name; 1: mixed (romanesque given name); 2: romanesque. */
-function romanesqueLevel(family: string, given: string): 0 | 1 | 2 {
+function getRomanesqueLevel(family: string, given: string): 0 | 1 | 2 {
   if (ROMANESQUE.test(family.replace(/"/g, ''))) return 2;
   return given && STARTS_ROMANESQUE.test(given) ? 1 : 0;
 }
@@ -188,7 +175,7 @@ function mergeTags(separator: string, text: string): string {
 }
 
 /** Keeps only the markup tags of a separator. */
-const tagsOnly = (text: string) => /(?:<[^>]+>)+/.exec(text)?.[0] ?? text;
+const keepTags = (text: string) => /(?:<[^>]+>)+/.exec(text)?.[0] ?? text;
 const stripTags = (text: string) => text.replace(/^(?:<[^>]+>)*/, '');
 
 /** Splits a given name into words and separators (even indexes are words). */
@@ -283,8 +270,8 @@ function normalizeInitials(parts: string[], terminator: string): string {
   for (let i = 0; i < parts.length; i += 2) {
     if (!isAbbreviation[i]) continue;
     if (i < parts.length - 2) {
-      parts[i + 1] = tagsOnly(parts[i + 1]);
-      if (!isAbbreviation[i + 2]) parts[i + 1] = `${tagsOnly(parts[i + 1])} `;
+      parts[i + 1] = keepTags(parts[i + 1]);
+      if (!isAbbreviation[i + 2]) parts[i + 1] = `${keepTags(parts[i + 1])} `;
       parts[i + 1] =
         parts[i + 2].length > 1
           ? terminator.replace(/\ufeff$/, '') + parts[i + 1]
@@ -299,15 +286,15 @@ function normalizeInitials(parts: string[], terminator: string): string {
 // Names
 
 /** A name part as citeproc appends it, or undefined when empty. */
-function namePart(text: string): Blob | undefined {
+function makeNamePart(text: string): Blob | undefined {
   return text ? makeText(text, { serious: false }) : undefined;
 }
 
 /** Whether a rendered part ends with a joining character (`d’`, `al-`), so the family name follows directly. */
-function endsJoined(blob: Blob | undefined): boolean {
+function endsInJoiner(blob: Blob | undefined): boolean {
   if (!blob) return false;
   if (typeof blob.blobs === 'string') return ['\u2019', "'", '-', ' '].includes(blob.blobs.slice(-1));
-  return endsJoined(blob.blobs[blob.blobs.length - 1]);
+  return endsInJoiner(blob.blobs[blob.blobs.length - 1]);
 }
 
 /**
@@ -341,7 +328,7 @@ interface RenderedName {
 
 /** One person, family name first (`van der Berg, A.-M.` in APA, `van der Berg AM` in Vancouver). */
 function renderPerson(family: string, given: string, style: NameStyle): RenderedName | undefined {
-  const staticOrder = romanesqueLevel(family, given) === 0;
+  const staticOrder = getRomanesqueLevel(family, given) === 0;
   const name = parseName(family, given);
   let etAl = false;
   let dropping: Blob | undefined;
@@ -349,12 +336,12 @@ function renderPerson(family: string, given: string, style: NameStyle): Rendered
     etAl = true;
     name.commaDroppingParticle = '';
   } else {
-    dropping = namePart(name.droppingParticle);
+    dropping = makeNamePart(name.droppingParticle);
   }
-  const familyPart = namePart(name.family);
-  const particle = namePart(name.nonDroppingParticle);
+  const familyPart = makeNamePart(name.family);
+  const particle = makeNamePart(name.nonDroppingParticle);
   if (name.family) name.given = initializeName(name.given, style.initializeWith, style.hyphenInitials);
-  const givenPart = namePart(name.given);
+  const givenPart = makeNamePart(name.given);
   let suffix: Blob | undefined;
   if (name.suffix) {
     let text = initializeName(name.suffix, style.initializeWith, style.hyphenInitials, true);
@@ -366,7 +353,7 @@ function renderPerson(family: string, given: string, style: NameStyle): Rendered
     suffix = makeText(text, { serious: false });
     suffix.suffix = period + suffix.suffix;
   }
-  const level = romanesqueLevel(name.family, name.given);
+  const level = getRomanesqueLevel(name.family, name.given);
   let blob: Blob | undefined;
   if (level === 0) {
     blob = joinNames([particle, familyPart, givenPart], '');
@@ -374,7 +361,7 @@ function renderPerson(family: string, given: string, style: NameStyle): Rendered
     blob = joinNames([joinNames([particle, familyPart], ' '), givenPart], ' ');
   } else {
     const separator = ['Lord', 'Lady'].includes(name.given) ? ', ' : style.sortSeparator;
-    const first = joinNames([particle, familyPart], endsJoined(particle) ? '' : ' ');
+    const first = joinNames([particle, familyPart], endsInJoiner(particle) ? '' : ' ');
     const second = joinNames([givenPart, dropping], `${name.commaDroppingParticle} `);
     blob = joinNames([joinNames([first, second], separator), suffix], separator);
   }
@@ -431,23 +418,23 @@ function renderNames(authors: readonly CslName[], style: NameStyle): Blob | unde
 // Entries
 
 /** Field text as a node inside formatting `inherited` (which its own `<i>` markup flips). */
-const text = (value: string, inherited: readonly Decoration[] = []) => makeText(value, { inherited });
+const makeField = (value: string, inherited: readonly Decoration[] = []) => makeText(value, { inherited });
 /** A group of nodes. */
-const group = (blobs: Blob[], fields: Partial<Omit<Blob, 'blobs'>> = {}) => makeBlob(blobs, fields);
+const makeGroup = (blobs: Blob[], fields: Partial<Omit<Blob, 'blobs'>> = {}) => makeBlob(blobs, fields);
 /**
  * A plain wrapper. citeproc nests most output in macro, choose and group levels; a wrapper does not change the text,
  * but punctuation moves up one level per pass, so whether a node sits in one decides what a neighbour sees.
  */
-const wrap = (blob: Blob) => makeBlob([blob]);
+const wrapBlob = (blob: Blob) => makeBlob([blob]);
 
 /**
  * Renders an entry as citeproc + Bibshelf's clean-up would: punctuation merged, spaces collapsed. A numbered style
  * (Vancouver) has its entry number in a margin node beside the entry; punctuation can move into it (and is then
  * dropped along with the number, as Bibshelf drops the margin), so it takes part in the merging.
  */
-function finish(entry: Blob, numbered = false): string {
-  const shown = wrap(entry);
-  const root = numbered ? wrap(group([wrap(makeBlob('1', { suffix: '.', number: true })), shown])) : shown;
+function renderEntry(entry: Blob, numbered = false): string {
+  const shown = wrapBlob(entry);
+  const root = numbered ? wrapBlob(makeGroup([wrapBlob(makeBlob('1', { suffix: '.', number: true })), shown])) : shown;
   adjustPunctuation(root);
   return renderBlob(shown)
     .replace(/\s+/g, ' ')
@@ -457,12 +444,12 @@ function finish(entry: Blob, numbered = false): string {
 
 /** A year: none for year 0 (citeproc reads it as no date), with the era (`C.E.`, `AD`) for years 1–499. */
 function formatYear(year: number, era: string): Blob {
-  if (year === 0) return group([]);
-  return year < 500 ? group([text(String(year)), text(` ${era}`)]) : text(String(year));
+  if (year === 0) return makeGroup([]);
+  return year < 500 ? makeGroup([makeField(String(year)), makeField(` ${era}`)]) : makeField(String(year));
 }
 
 /** The names of an item, with a literal "et al." appended to a truncated list. */
-function authorsOf(item: CslItem, truncated: boolean): CslName[] {
+function listAuthors(item: CslItem, truncated: boolean): CslName[] {
   return truncated ? [...item.author, { literal: 'et al.' }] : item.author;
 }
 
@@ -493,11 +480,11 @@ function formatNumber(number: string, capitalize: boolean): Blob {
     if (i > 0 && LABEL_LIKE.test(pieces[i])) textCase = undefined;
     parts.push(makeText(part, { suffix: pieces[i + 1] ?? '', textCase }));
   }
-  return group(parts);
+  return makeGroup(parts);
 }
 
 /** The arXiv id of a preprint (`number` is `arXiv:<id>`), or undefined. */
-const arxivNumber = (item: CslItem) => (item.publisher === 'arXiv' && item.number ? item.number : undefined);
+const getArxivNumber = (item: CslItem) => (item.publisher === 'arXiv' && item.number ? item.number : undefined);
 
 /**
  * The APA 7 reference of an item as HTML, the same string citeproc-js produced for the `bibshelf-apa` style
@@ -507,39 +494,45 @@ export function formatApa(item: CslItem, truncated: boolean): string {
   const [year, month, day] = item.issued['date-parts'][0];
   const conference = item.type === 'paper-conference';
   const venue = item['container-title'];
-  const number = arxivNumber(item);
+  const number = getArxivNumber(item);
   const date = conference
-    ? group(
+    ? makeGroup(
         [
-          wrap(formatYear(year, 'C.E.')),
-          wrap(group([wrap(text(MONTHS[month - 1])), wrap(makeText(String(day), { prefix: ' ' }))])),
+          wrapBlob(formatYear(year, 'C.E.')),
+          wrapBlob(
+            makeGroup([wrapBlob(makeField(MONTHS[month - 1])), wrapBlob(makeText(String(day), { prefix: ' ' }))]),
+          ),
         ],
         { delimiter: ', ' },
       )
-    : wrap(formatYear(year, 'C.E.'));
+    : wrapBlob(formatYear(year, 'C.E.'));
   let heading: Blob;
   const rest: Blob[] = [];
   if (conference && venue) {
-    heading = wrap(text(item.title));
-    const container = group([makeText(venue, { inherited: [ITALIC], textCase: 'title' })], { decorations: [ITALIC] });
-    const article = () => wrap(group([text('Article'), formatNumber(number!, false)], { delimiter: ' ' }));
-    rest.push(wrap(number ? group([container, article()], { delimiter: ', ' }) : container));
+    heading = wrapBlob(makeField(item.title));
+    const container = makeGroup([makeText(venue, { inherited: [ITALIC], textCase: 'title' })], {
+      decorations: [ITALIC],
+    });
+    const article = () => wrapBlob(makeGroup([makeField('Article'), formatNumber(number!, false)], { delimiter: ' ' }));
+    rest.push(wrapBlob(number ? makeGroup([container, article()], { delimiter: ', ' }) : container));
   } else {
-    const title = wrap(group([wrap(text(item.title, [ITALIC]))], { decorations: [ITALIC] }));
+    const title = wrapBlob(makeGroup([wrapBlob(makeField(item.title, [ITALIC]))], { decorations: [ITALIC] }));
     if (number) {
-      const label = wrap(group([wrap(formatNumber(number, true))], { prefix: '(', suffix: ')' }));
-      heading = wrap(group([title, label], { delimiter: ' ' }));
-      rest.push(wrap(text('arXiv')));
+      const label = wrapBlob(makeGroup([wrapBlob(formatNumber(number, true))], { prefix: '(', suffix: ')' }));
+      heading = wrapBlob(makeGroup([title, label], { delimiter: ' ' }));
+      rest.push(wrapBlob(makeField('arXiv')));
     } else {
       heading = title;
     }
   }
-  const names = renderNames(authorsOf(item, truncated), APA_NAMES);
-  const paren = wrap(group([date], { prefix: '(', suffix: ')' }));
+  const names = renderNames(listAuthors(item, truncated), APA_NAMES);
+  const paren = wrapBlob(makeGroup([date], { prefix: '(', suffix: ')' }));
   // Without any author, APA puts the title first.
-  const body = names ? [wrap(names), paren, heading, ...rest] : [heading, paren, ...rest];
-  const link = item.DOI ? makeText(item.DOI, { prefix: 'https://doi.org/' }) : text(item.URL);
-  return finish(group([group(body, { suffix: '.', delimiter: '. ' }), wrap(link)], { delimiter: ' ' }));
+  const body = names ? [wrapBlob(names), paren, heading, ...rest] : [heading, paren, ...rest];
+  const link = item.DOI ? makeText(item.DOI, { prefix: 'https://doi.org/' }) : makeField(item.URL);
+  return renderEntry(
+    makeGroup([makeGroup(body, { suffix: '.', delimiter: '. ' }), wrapBlob(link)], { delimiter: ' ' }),
+  );
 }
 
 /**
@@ -550,19 +543,28 @@ export function formatVancouver(item: CslItem, truncated: boolean): string {
   const [year] = item.issued['date-parts'][0];
   const venue = item.type === 'paper-conference' ? item['container-title'] : undefined;
   const body: Blob[] = [];
-  const names = renderNames(authorsOf(item, truncated), VANCOUVER_NAMES);
-  if (names) body.push(wrap(names));
+  const names = renderNames(listAuthors(item, truncated), VANCOUVER_NAMES);
+  if (names) body.push(wrapBlob(names));
   if (venue) {
-    body.push(wrap(text(item.title)));
+    body.push(wrapBlob(makeField(item.title)));
     const internet = makeText('Internet', { prefix: '[', suffix: ']' });
-    body.push(group([wrap(text('In')), wrap(group([text(venue), internet], { delimiter: ' ' }))], { delimiter: ': ' }));
+    body.push(
+      makeGroup([wrapBlob(makeField('In')), wrapBlob(makeGroup([makeField(venue), internet], { delimiter: ' ' }))], {
+        delimiter: ': ',
+      }),
+    );
   } else {
-    const internet = group([wrap(text('Internet'))], { prefix: '[', suffix: ']' });
-    body.push(group([wrap(text(item.title)), internet], { delimiter: ' ' }));
+    const internet = makeGroup([wrapBlob(makeField('Internet'))], { prefix: '[', suffix: ']' });
+    body.push(makeGroup([wrapBlob(makeField(item.title)), internet], { delimiter: ' ' }));
   }
-  const date = wrap(formatYear(year, 'AD'));
-  body.push(arxivNumber(item) ? group([wrap(text('arXiv')), date], { delimiter: '; ' }) : date);
-  const available = group([text('Available from'), text(item.URL)], { delimiter: ': ' });
-  const access = item.DOI ? group([available, makeText(item.DOI, { prefix: 'doi:' })], { delimiter: ' ' }) : available;
-  return finish(group([group(body, { suffix: '.', delimiter: '. ' }), wrap(access)], { delimiter: ' ' }), true);
+  const date = wrapBlob(formatYear(year, 'AD'));
+  body.push(getArxivNumber(item) ? makeGroup([wrapBlob(makeField('arXiv')), date], { delimiter: '; ' }) : date);
+  const available = makeGroup([makeField('Available from'), makeField(item.URL)], { delimiter: ': ' });
+  const access = item.DOI
+    ? makeGroup([available, makeText(item.DOI, { prefix: 'doi:' })], { delimiter: ' ' })
+    : available;
+  return renderEntry(
+    makeGroup([makeGroup(body, { suffix: '.', delimiter: '. ' }), wrapBlob(access)], { delimiter: ' ' }),
+    true,
+  );
 }
