@@ -1,6 +1,6 @@
 import { formatBibtex } from './bibtex';
 import { assignCitationKeys } from './citation-keys';
-import { formatCitationStyles, type CitationStyleId, type StyleCache } from './citation-styles';
+import { formatCitationStyles, type CitationStyleId } from './citation-styles';
 import { toCslItem, type CslItem } from './csl';
 import type { Paper } from './paper';
 import { formatRis } from './ris';
@@ -15,14 +15,10 @@ export interface PaperCitations {
   styles: Record<CitationStyleId, string>;
 }
 
-/**
- * Formats all citations of all papers at once; `pageUrl` gives each paper's absolute page URL. `styleCache.previous`
- * holds formatted styles from an earlier build; `styleCache.next` receives those of this build.
- */
+/** Formats all citations of all papers at once; `pageUrl` gives each paper's absolute page URL. */
 export function buildCitations(
   papers: readonly Paper[],
   pageUrl: (paper: Paper) => string,
-  styleCache: { previous?: Readonly<StyleCache>; next?: StyleCache } = {},
 ): Map<string, PaperCitations> {
   const keys = assignCitationKeys(papers);
   const entries = papers.map((paper) => {
@@ -38,8 +34,6 @@ export function buildCitations(
   });
   const styles = formatCitationStyles(
     entries.map(({ csl, paper }) => ({ item: csl, truncated: paper.authorsTruncated })),
-    styleCache.previous,
-    styleCache.next,
   );
   return new Map(
     entries.map(({ paper, key, bibtex, ris, csl }) => [paper.id, { key, bibtex, ris, csl, styles: styles.get(key)! }]),

@@ -1,5 +1,3 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { getCollection } from 'astro:content';
 import profileData from '../data/profile.json';
 import { slugifyAuthor } from './authors';
@@ -12,7 +10,6 @@ import {
   type CategoryGroup,
   type Paper,
 } from './paper';
-import type { StyleCache } from './citation-styles';
 import { buildCitations, type PaperCitations } from './citations';
 import { parseProfile, type Profile } from './profile';
 import { findNeighbours, findRelatedPapers, type Neighbours } from './related';
@@ -83,41 +80,10 @@ export async function getYears(): Promise<{ year: number; papers: Paper[] }[]> {
 
 /** Every paper's citation key, BibTeX, RIS, CSL-JSON and formatted styles, formatted once per build. */
 export function getCitations(): Promise<Map<string, PaperCitations>> {
-  citationsPromise ??= getPapers().then((papers) => {
-    const previous = readStyleCache();
-    const next: StyleCache = {};
-    const citations = buildCitations(papers, (paper) => getAbsoluteUrl(paperPath(paper.id)), { previous, next });
-    writeStyleCache(next);
-    return citations;
-  });
-  return citationsPromise;
-}
-
-/** Where formatted citation styles are kept between builds (Astro's cache folder unless the build names another). */
-function styleCachePath(): string {
-  return join(
-    process.env.BIBSHELF_CACHE_DIR || join(process.cwd(), 'node_modules/.astro'),
-    'bibshelf-citation-styles.json',
+  citationsPromise ??= getPapers().then((papers) =>
+    buildCitations(papers, (paper) => getAbsoluteUrl(paperPath(paper.id))),
   );
-}
-
-/** The styles cached by the previous build; none if there is no cache or it cannot be read. */
-function readStyleCache(): StyleCache {
-  try {
-    return JSON.parse(readFileSync(styleCachePath(), 'utf8')) as StyleCache;
-  } catch {
-    return {};
-  }
-}
-
-/** Keeps this build's formatted styles for the next build (a cache: failing to write it only costs time). */
-function writeStyleCache(cache: StyleCache): void {
-  try {
-    mkdirSync(dirname(styleCachePath()), { recursive: true });
-    writeFileSync(styleCachePath(), JSON.stringify(cache));
-  } catch {
-    // Read-only checkout: the next build formats again.
-  }
+  return citationsPromise;
 }
 
 /** The citations of one paper (throws if the id is unknown). */
