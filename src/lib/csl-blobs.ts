@@ -595,12 +595,16 @@ function purgeEmpty(blob: Blob): void {
     blob.blobs = children.filter((child) => child.blobs.length > 0);
 }
 
+/** Drops a text blob's suffix punctuation when its text already ends with that mark ("etc." + "." → "etc."). */
+function dropRepeatedSuffixPunctuation(blob: Blob): void {
+  const mark = blob.suffix.slice(0, 1);
+  if (isPunctuation(mark) && mark === (blob.blobs as string).slice(-1)) blob.suffix = blob.suffix.slice(1);
+}
+
 /** Moves leading punctuation and trailing spaces of children up to their parents (citeproc's first pass). */
 function moveUp(parent: Blob): void {
   if (isText(parent)) {
-    if (isPunctuation(parent.suffix.slice(0, 1)) && parent.suffix.slice(0, 1) === parent.blobs.slice(-1)) {
-      parent.suffix = parent.suffix.slice(1);
-    }
+    dropRepeatedSuffixPunctuation(parent);
     return;
   }
   const children = parent.blobs as Blob[];
@@ -687,9 +691,7 @@ function endsWithChar(blob: Blob, char: string): boolean {
 /** Moves delimiters' and suffixes' punctuation down onto the content it follows, merging it (the third pass). */
 function moveDown(parent: Blob): void {
   if (isText(parent)) {
-    if (isPunctuation(parent.suffix.slice(0, 1)) && parent.suffix.slice(0, 1) === parent.blobs.slice(-1)) {
-      parent.suffix = parent.suffix.slice(1);
-    }
+    dropRepeatedSuffixPunctuation(parent);
     return;
   }
   const children = parent.blobs as Blob[];
