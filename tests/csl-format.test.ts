@@ -73,7 +73,7 @@ const TABLE: [string, Partial<PaperInput>][] = [
   ['title ending in :', { title: 'Scaling:' }],
   ['title with markup', { title: 'On <i>Drosophila</i> and <b>bold</b> x<sup>2</sup> <sc>Caps</sc>' }],
   ['title with quotes', { title: 'Say "hello," then \'bye\' and “curly” it’s' }],
-  ['title with dollar patterns', { title: '$&$ and $$x$$ and $`' }],
+  ['title with single dollars', { title: 'The $O(n)$ bound and $5 models' }],
   ['title with superscripts', { title: 'R² and x³ with ™' }],
   ['CJK title', { title: '中文标题' }],
   ['conference paper', { venue: 'Proceedings of the ACL', title: 'Prompt Tuning' }],
@@ -321,10 +321,27 @@ const randomPaper = fc.record(
   { requiredKeys: ['title', 'authors', 'authorsTruncated', 'date'] },
 );
 
+// citeproc fills its italic/bold templates with `String.replace(pattern, html)`, so `$&`, `$$`, `` $` `` and `$'`
+// in the escaped HTML of italic text become replacement patterns (`$&` turns into `%%STRING%%`; `$<`, `$>` and
+// `$&` are `$&#60;`… once escaped). Bibshelf keeps the text; random papers with a `$` before one of these
+// characters are compared against citeproc only where citeproc is right.
+const CITEPROC_REPLACEMENT_BUG = /\$[$&`'<>"]/;
+
+describe('formatApa and formatVancouver with dollar signs', () => {
+  it("keep `$&`, `$$`, `` $` `` and `$'` in italic titles as written (citeproc garbles them)", () => {
+    const entry = entryOf('d', { title: "Costs $& and $$x$$ and $` or $'" });
+    const apa = formatFast([entry]).get(entry.item.id)!.apa;
+    expect(apa).toContain('<i>Costs $&#38; and $$x$$ and $` or $’</i>');
+    expect(apa).not.toContain('%%STRING%%');
+    expect(formatWithCiteproc([entry]).get(entry.item.id)!.apa).toContain('%%STRING%%');
+  });
+});
+
 describe('formatApa and formatVancouver on random papers', () => {
   it('match citeproc exactly', () => {
     fc.assert(
       fc.property(randomPaper, (fields) => {
+        fc.pre(!CITEPROC_REPLACEMENT_BUG.test(`${fields.title} ${fields.venue ?? ''}`));
         const entry = entryOf('random', fields);
         expect(formatFast([entry]).get('random')).toEqual(formatWithCiteproc([entry]).get('random'));
       }),

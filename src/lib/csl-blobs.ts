@@ -799,8 +799,9 @@ export function escapeText(text: string): string {
 }
 
 /**
- * HTML around formatted text, by attribute and value. citeproc fills these templates with `String.replace`, so `$&`,
- * `$$`… in the text are replacement patterns there; filling them the same way keeps even that identical.
+ * HTML around formatted text, by attribute and value. citeproc fills these templates with `String.replace` and a
+ * string, so `$&`, `$$`, `` $` `` and `$'` in formatted text act as replacement patterns there (a title with `$&` in
+ * italics comes out with `%%STRING%%` in it); Bibshelf fills them with a function and keeps the text as written.
  */
 const TEMPLATES: Record<string, Record<string, string>> = {
   '@font-style': {
@@ -832,7 +833,10 @@ function decorate(html: string, decorations: readonly Decoration[], chain: reado
       if (quotes) result = quotes[0] + result + quotes[1];
     } else {
       const template = TEMPLATES[attribute]?.[value];
-      if (template) result = template.replace('%%STRING%%', result);
+      if (template) {
+        const inner = result;
+        result = template.replace('%%STRING%%', () => inner);
+      }
     }
   }
   return result;
