@@ -3,16 +3,15 @@
 // CSL-JSON for every paper, then the formatted APA/Vancouver styles for every paper. With --citeproc M, also
 // formats the first M papers through citeproc (citation-js, the test oracle the styles were checked against) to
 // compare speed and output.
-import { load as loadYaml } from 'js-yaml';
 import { formatBibtex } from '../src/lib/bibtex';
 import { formatCitationStyles } from '../src/lib/citation-styles';
 import { buildCitations } from '../src/lib/citations';
 import { assignCitationKeys } from '../src/lib/citation-keys';
 import { toCslItem } from '../src/lib/csl';
-import { sortPapers, toPaper } from '../src/lib/paper';
+import { sortPapers } from '../src/lib/paper';
 import { formatRis } from '../src/lib/ris';
-import { paperSchema } from '../src/lib/schema';
 import { formatWithCiteproc } from '../tests/helpers/citeproc';
+import { parsePaperText } from '../tests/helpers/papers';
 import { makeSyntheticPapers } from './synthetic.mjs';
 
 /** The number after a command-line flag, or `fallback`. */
@@ -23,12 +22,7 @@ function option(flag: string, fallback: number): number {
 
 const count = option('--papers', 10_000);
 const citeprocCount = option('--citeproc', 0);
-const papers = sortPapers(
-  makeSyntheticPapers(count).map(({ id, text }) => {
-    const [, front, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
-    return toPaper({ id, data: paperSchema.parse(loadYaml(front)), body, html: `<p>${body.trim()}</p>` });
-  }),
-);
+const papers = sortPapers(makeSyntheticPapers(count).map(({ id, text }) => parsePaperText(id, text)));
 const url = (id: string) => `https://example.org/papers/${id}/`;
 
 function time(label: string, work: () => unknown): number {

@@ -1,17 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { load as loadYaml } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { makeSyntheticPapers } from '../bench/synthetic.mjs';
+import { formatCitationStyles } from '../src/lib/citation-styles';
 import { buildCitations } from '../src/lib/citations';
 import { toCslItem, type CslItem } from '../src/lib/csl';
 import { formatApa, formatVancouver } from '../src/lib/csl-format';
-import { toPaper, type Paper } from '../src/lib/paper';
-import { paperSchema, type PaperInput } from '../src/lib/schema';
+import type { Paper } from '../src/lib/paper';
+import type { PaperInput } from '../src/lib/schema';
 import { ROOT } from './helpers/build';
 import { formatWithCiteproc } from './helpers/citeproc';
-import { makePaper } from './helpers/papers';
+import { makePaper, parsePaperText } from './helpers/papers';
 
 const pageUrl = (id: string) => `https://example.org/bib/papers/${id}/`;
 
@@ -21,20 +21,10 @@ function entryOf(id: string, fields: Partial<PaperInput>): { item: CslItem; trun
   return { item: toCslItem(paper, id, pageUrl(id)), truncated: paper.authorsTruncated };
 }
 
-/** Both styles of each entry, formatted fast. */
-function formatFast(entries: readonly { item: CslItem; truncated: boolean }[]) {
-  return new Map(
-    entries.map(({ item, truncated }) => [
-      item.id,
-      { apa: formatApa(item, truncated), vancouver: formatVancouver(item, truncated) },
-    ]),
-  );
-}
-
 /** Expects the fast formatters to produce exactly what citeproc produces, entry by entry. */
 function expectSameAsCiteproc(entries: readonly { item: CslItem; truncated: boolean }[]): void {
   const oracle = formatWithCiteproc(entries);
-  const fast = formatFast(entries);
+  const fast = formatCitationStyles(entries);
   for (const { item } of entries) expect(fast.get(item.id), item.id).toEqual(oracle.get(item.id));
 }
 
@@ -99,8 +89,7 @@ describe('formatApa and formatVancouver', () => {
   it.each(TABLE.map(([label, fields], i) => [label, fields, i] as const))(
     'match citeproc on %s',
     (_label, fields, i) => {
-      const entry = entryOf(`t${i}`, fields);
-      expect(formatFast([entry]).get(entry.item.id)).toEqual(formatWithCiteproc([entry]).get(entry.item.id));
+      expectSameAsCiteproc([entryOf(`t${i}`, fields)]);
     },
   );
 
@@ -137,11 +126,7 @@ describe('formatApa and formatVancouver', () => {
     const dir = join(ROOT, 'src/content/papers');
     const papers: Paper[] = readdirSync(dir)
       .filter((file) => file.endsWith('.md'))
-      .map((file) => {
-        const [, front, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(join(dir, file), 'utf8'))!;
-        const id = file.replace(/\.md$/, '');
-        return toPaper({ id, data: paperSchema.parse(loadYaml(front)), body, html: `<p>${body.trim()}</p>` });
-      });
+      .map((file) => parsePaperText(file.replace(/\.md$/, ''), readFileSync(join(dir, file), 'utf8')));
     expect(papers).toHaveLength(14);
     const citations = buildCitations(papers, (paper) => pageUrl(paper.id));
     const entries = papers.map((paper) => ({ item: citations.get(paper.id)!.csl, truncated: paper.authorsTruncated }));
@@ -154,8 +139,7 @@ describe('formatApa and formatVancouver', () => {
 
   it('match citeproc on synthetic benchmark papers', () => {
     const entries = makeSyntheticPapers(200, 7).map(({ id, text }) => {
-      const [, front, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
-      const paper = toPaper({ id, data: paperSchema.parse(loadYaml(front)), body, html: `<p>${body.trim()}</p>` });
+      const paper = parsePaperText(id, text);
       return { item: toCslItem(paper, id, pageUrl(id)), truncated: paper.authorsTruncated };
     });
     expectSameAsCiteproc(entries);
@@ -330,7 +314,7 @@ const CITEPROC_REPLACEMENT_BUG = /\$[$&`'<>"]/;
 describe('formatApa and formatVancouver with dollar signs', () => {
   it("keep `$&`, `$$`, `` $` `` and `$'` in italic titles as written (citeproc garbles them)", () => {
     const entry = entryOf('d', { title: "Costs $& and $$x$$ and $` or $'" });
-    const apa = formatFast([entry]).get(entry.item.id)!.apa;
+    const apa = formatCitationStyles([entry]).get(entry.item.id)!.apa;
     expect(apa).toContain('<i>Costs $&#38; and $$x$$ and $` or $’</i>');
     expect(apa).not.toContain('%%STRING%%');
     expect(formatWithCiteproc([entry]).get(entry.item.id)!.apa).toContain('%%STRING%%');
@@ -343,7 +327,7 @@ describe('formatApa and formatVancouver on random papers', () => {
       fc.property(randomPaper, (fields) => {
         fc.pre(!CITEPROC_REPLACEMENT_BUG.test(`${fields.title} ${fields.venue ?? ''}`));
         const entry = entryOf('random', fields);
-        expect(formatFast([entry]).get('random')).toEqual(formatWithCiteproc([entry]).get('random'));
+        expect(formatCitationStyles([entry]).get('random')).toEqual(formatWithCiteproc([entry]).get('random'));
       }),
       { numRuns: 300 },
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, htmlToText, truncateText } from '../src/lib/text';
+import { compareText, decodeEntities, htmlToText, truncateText } from '../src/lib/text';
 
 describe('htmlToText', () => {
   it('strips tags, decodes entities and keeps paragraphs', () => {
@@ -20,5 +20,12 @@ describe('truncateText', () => {
     const cut = truncateText('one two three four five six', 15);
     expect(cut).toBe('one two three…');
     expect(cut.length).toBeLessThanOrEqual(15);
+  });
+});
+
+describe('compareText', () => {
+  it('sorts in English alphabetical order, accents next to their letter', () => {
+    expect(['Zoe', 'émile', 'Bo', 'ann'].sort(compareText)).toEqual(['ann', 'Bo', 'émile', 'Zoe']);
+    expect(compareText('a', 'a')).toBe(0);
   });
 });

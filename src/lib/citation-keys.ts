@@ -1,7 +1,6 @@
 import { foldToAscii, splitName } from './names';
 import type { Paper } from './paper';
-
-const ID_COLLATOR = new Intl.Collator('en');
+import { compareText } from './text';
 
 const STOP_WORDS = new Set(
   'a an the of on in for to and or with from by at as via is are be towards toward into using do does what how why when can we our'.split(
@@ -45,7 +44,7 @@ export function assignCitationKeys(papers: readonly Paper[]): Map<string, string
   }
   const oldestFirst = papers
     .filter((paper) => !paper.citationKey)
-    .sort((a, b) => a.date.getTime() - b.date.getTime() || ID_COLLATOR.compare(a.id, b.id));
+    .sort((a, b) => a.date.getTime() - b.date.getTime() || compareText(a.id, b.id));
   const groups = new Map<string, Paper[]>();
   for (const paper of oldestFirst) {
     const base = makeBaseKey(paper);

@@ -419,8 +419,6 @@ function renderNames(authors: readonly CslName[], style: NameStyle): Blob | unde
 
 /** Field text as a node inside formatting `inherited` (which its own `<i>` markup flips). */
 const makeField = (value: string, inherited: readonly Decoration[] = []) => makeText(value, { inherited });
-/** A group of nodes. */
-const makeGroup = (blobs: Blob[], fields: Partial<Omit<Blob, 'blobs'>> = {}) => makeBlob(blobs, fields);
 /**
  * A plain wrapper. citeproc nests most output in macro, choose and group levels; a wrapper does not change the text,
  * but punctuation moves up one level per pass, so whether a node sits in one decides what a neighbour sees.
@@ -434,7 +432,7 @@ const wrapBlob = (blob: Blob) => makeBlob([blob]);
  */
 function renderEntry(entry: Blob, numbered = false): string {
   const shown = wrapBlob(entry);
-  const root = numbered ? wrapBlob(makeGroup([wrapBlob(makeBlob('1', { suffix: '.', number: true })), shown])) : shown;
+  const root = numbered ? wrapBlob(makeBlob([wrapBlob(makeBlob('1', { suffix: '.', number: true })), shown])) : shown;
   adjustPunctuation(root);
   return renderBlob(shown)
     .replace(/\s+/g, ' ')
@@ -444,8 +442,8 @@ function renderEntry(entry: Blob, numbered = false): string {
 
 /** A year: none for year 0 (citeproc reads it as no date), with the era (`C.E.`, `AD`) for years 1–499. */
 function formatYear(year: number, era: string): Blob {
-  if (year === 0) return makeGroup([]);
-  return year < 500 ? makeGroup([makeField(String(year)), makeField(` ${era}`)]) : makeField(String(year));
+  if (year === 0) return makeBlob([]);
+  return year < 500 ? makeBlob([makeField(String(year)), makeField(` ${era}`)]) : makeField(String(year));
 }
 
 /** The names of an item, with a literal "et al." appended to a truncated list. */
@@ -480,7 +478,7 @@ function formatNumber(number: string, capitalize: boolean): Blob {
     if (i > 0 && LABEL_LIKE.test(pieces[i])) textCase = undefined;
     parts.push(makeText(part, { suffix: pieces[i + 1] ?? '', textCase }));
   }
-  return makeGroup(parts);
+  return makeBlob(parts);
 }
 
 /** The arXiv id of a preprint (`number` is `arXiv:<id>`), or undefined. */
@@ -496,11 +494,11 @@ export function formatApa(item: CslItem, truncated: boolean): string {
   const venue = item['container-title'];
   const number = getArxivNumber(item);
   const date = conference
-    ? makeGroup(
+    ? makeBlob(
         [
           wrapBlob(formatYear(year, 'C.E.')),
           wrapBlob(
-            makeGroup([wrapBlob(makeField(MONTHS[month - 1])), wrapBlob(makeText(String(day), { prefix: ' ' }))]),
+            makeBlob([wrapBlob(makeField(MONTHS[month - 1])), wrapBlob(makeText(String(day), { prefix: ' ' }))]),
           ),
         ],
         { delimiter: ', ' },
@@ -510,29 +508,27 @@ export function formatApa(item: CslItem, truncated: boolean): string {
   const rest: Blob[] = [];
   if (conference && venue) {
     heading = wrapBlob(makeField(item.title));
-    const container = makeGroup([makeText(venue, { inherited: [ITALIC], textCase: 'title' })], {
+    const container = makeBlob([makeText(venue, { inherited: [ITALIC], textCase: 'title' })], {
       decorations: [ITALIC],
     });
-    const article = () => wrapBlob(makeGroup([makeField('Article'), formatNumber(number!, false)], { delimiter: ' ' }));
-    rest.push(wrapBlob(number ? makeGroup([container, article()], { delimiter: ', ' }) : container));
+    const article = () => wrapBlob(makeBlob([makeField('Article'), formatNumber(number!, false)], { delimiter: ' ' }));
+    rest.push(wrapBlob(number ? makeBlob([container, article()], { delimiter: ', ' }) : container));
   } else {
-    const title = wrapBlob(makeGroup([wrapBlob(makeField(item.title, [ITALIC]))], { decorations: [ITALIC] }));
+    const title = wrapBlob(makeBlob([wrapBlob(makeField(item.title, [ITALIC]))], { decorations: [ITALIC] }));
     if (number) {
-      const label = wrapBlob(makeGroup([wrapBlob(formatNumber(number, true))], { prefix: '(', suffix: ')' }));
-      heading = wrapBlob(makeGroup([title, label], { delimiter: ' ' }));
+      const label = wrapBlob(makeBlob([wrapBlob(formatNumber(number, true))], { prefix: '(', suffix: ')' }));
+      heading = wrapBlob(makeBlob([title, label], { delimiter: ' ' }));
       rest.push(wrapBlob(makeField('arXiv')));
     } else {
       heading = title;
     }
   }
   const names = renderNames(listAuthors(item, truncated), APA_NAMES);
-  const paren = wrapBlob(makeGroup([date], { prefix: '(', suffix: ')' }));
+  const paren = wrapBlob(makeBlob([date], { prefix: '(', suffix: ')' }));
   // Without any author, APA puts the title first.
   const body = names ? [wrapBlob(names), paren, heading, ...rest] : [heading, paren, ...rest];
   const link = item.DOI ? makeText(item.DOI, { prefix: 'https://doi.org/' }) : makeField(item.URL);
-  return renderEntry(
-    makeGroup([makeGroup(body, { suffix: '.', delimiter: '. ' }), wrapBlob(link)], { delimiter: ' ' }),
-  );
+  return renderEntry(makeBlob([makeBlob(body, { suffix: '.', delimiter: '. ' }), wrapBlob(link)], { delimiter: ' ' }));
 }
 
 /**
@@ -549,22 +545,22 @@ export function formatVancouver(item: CslItem, truncated: boolean): string {
     body.push(wrapBlob(makeField(item.title)));
     const internet = makeText('Internet', { prefix: '[', suffix: ']' });
     body.push(
-      makeGroup([wrapBlob(makeField('In')), wrapBlob(makeGroup([makeField(venue), internet], { delimiter: ' ' }))], {
+      makeBlob([wrapBlob(makeField('In')), wrapBlob(makeBlob([makeField(venue), internet], { delimiter: ' ' }))], {
         delimiter: ': ',
       }),
     );
   } else {
-    const internet = makeGroup([wrapBlob(makeField('Internet'))], { prefix: '[', suffix: ']' });
-    body.push(makeGroup([wrapBlob(makeField(item.title)), internet], { delimiter: ' ' }));
+    const internet = makeBlob([wrapBlob(makeField('Internet'))], { prefix: '[', suffix: ']' });
+    body.push(makeBlob([wrapBlob(makeField(item.title)), internet], { delimiter: ' ' }));
   }
   const date = wrapBlob(formatYear(year, 'AD'));
-  body.push(getArxivNumber(item) ? makeGroup([wrapBlob(makeField('arXiv')), date], { delimiter: '; ' }) : date);
-  const available = makeGroup([makeField('Available from'), makeField(item.URL)], { delimiter: ': ' });
+  body.push(getArxivNumber(item) ? makeBlob([wrapBlob(makeField('arXiv')), date], { delimiter: '; ' }) : date);
+  const available = makeBlob([makeField('Available from'), makeField(item.URL)], { delimiter: ': ' });
   const access = item.DOI
-    ? makeGroup([available, makeText(item.DOI, { prefix: 'doi:' })], { delimiter: ' ' })
+    ? makeBlob([available, makeText(item.DOI, { prefix: 'doi:' })], { delimiter: ' ' })
     : available;
   return renderEntry(
-    makeGroup([makeGroup(body, { suffix: '.', delimiter: '. ' }), wrapBlob(access)], { delimiter: ' ' }),
+    makeBlob([makeBlob(body, { suffix: '.', delimiter: '. ' }), wrapBlob(access)], { delimiter: ' ' }),
     true,
   );
 }

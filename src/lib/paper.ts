@@ -1,6 +1,6 @@
 import { getCategoryName, type CategoryCode } from './categories';
 import type { PaperData } from './schema';
-import { htmlToText } from './text';
+import { compareText, htmlToText } from './text';
 
 /** One paper as every page, feed and export sees it: validated front matter plus its abstract in three forms. */
 export interface Paper {
@@ -77,12 +77,11 @@ const DATE_FORMAT = new Intl.DateTimeFormat('en-US', {
   day: 'numeric',
   timeZone: 'UTC',
 });
-const COLLATOR = new Intl.Collator('en');
 
 /** Sorts newest first; papers of the same day by title, then id, so the order is stable across builds. */
 export function sortPapers(papers: readonly Paper[]): Paper[] {
   return [...papers].sort(
-    (a, b) => b.date.getTime() - a.date.getTime() || COLLATOR.compare(a.title, b.title) || COLLATOR.compare(a.id, b.id),
+    (a, b) => b.date.getTime() - a.date.getTime() || compareText(a.title, b.title) || compareText(a.id, b.id),
   );
 }
 
@@ -135,7 +134,7 @@ export function groupByAuthor(papers: readonly Paper[], slugify: (name: string) 
 
 /** Authors with the most papers first; equal counts in alphabetical order of name. */
 export function sortAuthorsByPaperCount(authors: readonly AuthorGroup[]): AuthorGroup[] {
-  return [...authors].sort((a, b) => b.papers.length - a.papers.length || COLLATOR.compare(a.name, b.name));
+  return [...authors].sort((a, b) => b.papers.length - a.papers.length || compareText(a.name, b.name));
 }
 
 /** A category with its papers (newest first). */

@@ -29,3 +29,11 @@ export function truncateText(text: string, max: number): string {
   const lastSpace = cut.lastIndexOf(' ');
   return `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
+
+// One collator for the whole build: `localeCompare` with a locale builds a new one on every call.
+const COLLATOR = new Intl.Collator('en');
+
+/** Compares two strings in English alphabetical order. */
+export function compareText(a: string, b: string): number {
+  return COLLATOR.compare(a, b);
+}

@@ -1,3 +1,4 @@
+import { load as loadYaml } from 'js-yaml';
 import { toPaper, type Paper } from '../../src/lib/paper';
 import { paperSchema, type PaperInput } from '../../src/lib/schema';
 
@@ -12,4 +13,11 @@ export function makePaper(id: string, fields: Partial<PaperInput> = {}, abstract
   });
   const html = `<p>${abstract.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`;
   return toPaper({ id, filePath: `src/content/papers/${id}.md`, data, body: abstract, html });
+}
+
+/** Reads a paper file's text (YAML front matter, then the abstract) into a validated Paper, as the site would. */
+export function parsePaperText(id: string, text: string): Paper {
+  const [, front, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
+  if (front === undefined || body === undefined) throw new Error(`${id}: no front matter`);
+  return toPaper({ id, data: paperSchema.parse(loadYaml(front)), body, html: `<p>${body.trim()}</p>` });
 }
