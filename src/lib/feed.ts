@@ -179,13 +179,27 @@ export function sanitizeAbstractHtml(html: string, baseUrl: string): string {
 // first tells whether it would survive.
 const customDataReader = new XMLParser();
 
+// The `<dc:creator>` element of each author name, or `undefined` for a name that would not survive; a name is
+// checked once per build, however many papers list it.
+const creatorElements = new Map<string, string | undefined>();
+
+/** The `<dc:creator>` element of an author name; `undefined` when @astrojs/rss would read it as a number or boolean. */
+function formatCreator(name: string): string | undefined {
+  if (creatorElements.has(name)) return creatorElements.get(name);
+  const text = stripInvalidXmlChars(name);
+  const element = `<dc:creator>${escapeXml(text)}</dc:creator>`;
+  const readBack: unknown = customDataReader.parse(element)['dc:creator'];
+  const result = typeof readBack === 'string' && readBack === text.trim() ? element : undefined;
+  creatorElements.set(name, result);
+  return result;
+}
+
 /** The `<dc:creator>` elements for a paper's authors, one per listed author, checked to survive @astrojs/rss. */
 function formatCreators(paper: Paper): string {
   return paper.authors
     .map((name) => {
-      const element = `<dc:creator>${escapeXml(stripInvalidXmlChars(name))}</dc:creator>`;
-      const readBack: unknown = customDataReader.parse(element)['dc:creator'];
-      if (typeof readBack !== 'string' || readBack !== stripInvalidXmlChars(name).trim()) {
+      const element = formatCreator(name);
+      if (element === undefined) {
         throw new Error(
           `Invalid paper file ${paper.filePath}\n  authors: ${JSON.stringify(name)} cannot be written to the RSS feed ` +
             '(it reads as a number or true/false); write the name in full',
