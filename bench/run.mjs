@@ -1,5 +1,6 @@
 // npm run bench -- --papers 1000,10000 [--keep] [--json path] [--strict]
-// Builds the full site and a bare-Astro baseline from the same N synthetic papers and compares them.
+// Builds the full site and a bare-Astro baseline from the same N synthetic papers and compares them; also builds
+// the floor (the baseline plus the search-index step), the least any build with an in-build search index can take.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -43,14 +44,23 @@ async function measure(count, keep) {
   const env = { BIBSHELF_PAPERS_DIR: papersDir };
   const fullOut = join(work, 'full');
   const baseOut = join(work, 'baseline');
+  const floorOut = join(work, 'floor');
   process.stdout.write(`  ${count} papers: full build… `);
   const full = await build('full', ['--outDir', fullOut], { ...env, BIBSHELF_CACHE_DIR: join(work, 'cache-full') });
   process.stdout.write(`${full.seconds.toFixed(1)} s; baseline… `);
   const baseline = await build('baseline', ['--root', join(ROOT, 'bench/baseline'), '--outDir', baseOut], {
     ...env,
-    BIBSHELF_CACHE_DIR: '',
+    BIBSHELF_CACHE_DIR: join(work, 'cache-baseline'),
   });
-  process.stdout.write(`${baseline.seconds.toFixed(1)} s\n`);
+  process.stdout.write(`${baseline.seconds.toFixed(1)} s; floor… `);
+  // The floor: the same bare baseline plus Bibshelf's search-index step over its pages. Any build that makes the
+  // Pagefind index inside `astro build` (as the site must) takes at least this long.
+  const floor = await build('floor', ['--root', join(ROOT, 'bench/baseline'), '--outDir', floorOut], {
+    ...env,
+    BIBSHELF_CACHE_DIR: join(work, 'cache-floor'),
+    BIBSHELF_BENCH_SEARCH: '1',
+  });
+  process.stdout.write(`${floor.seconds.toFixed(1)} s\n`);
   const pagePath = join(fullOut, 'papers/synthetic-000000/index.html');
   const html = readFileSync(pagePath, 'utf8');
   const assets = pageAssetBytes(html, fullOut);
@@ -68,7 +78,13 @@ async function measure(count, keep) {
       outputBytes: folderBytes(baseOut),
       phases: parseBuildPhases(baseline.log),
     },
+    floor: {
+      seconds: floor.seconds,
+      peakRssBytes: floor.peakRssBytes,
+      phases: parseBuildPhases(floor.log),
+    },
     ratio: full.seconds / baseline.seconds,
+    floorRatio: floor.seconds / baseline.seconds,
     paperPage: { htmlBytes: Buffer.byteLength(html), cssBytes: assets.css, jsBytes: assets.js },
     homePageBytes: statSync(join(fullOut, 'index.html')).size,
     pagefindBytes: folderBytes(join(fullOut, 'pagefind')),
@@ -122,12 +138,12 @@ const results = [];
 for (const count of options.papers) results.push(await measure(count, options.keep));
 
 console.log(
-  '\n| papers | full (s) | baseline (s) | ratio | full peak RSS | baseline peak RSS | output | paper HTML | paper CSS | paper JS | home page | Pagefind | first query (common / name) |',
+  '\n| papers | full (s) | baseline (s) | ratio | floor (s) | floor ratio | full peak RSS | baseline peak RSS | floor peak RSS | output | paper HTML | paper CSS | paper JS | home page | Pagefind | first query (common / name) |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const run of results) {
   console.log(
-    `| ${run.papers} | ${run.full.seconds.toFixed(1)} | ${run.baseline.seconds.toFixed(1)} | ${run.ratio.toFixed(2)} | ${mb(run.full.peakRssBytes)} | ${mb(run.baseline.peakRssBytes)} | ${mb(run.full.outputBytes)} | ${kb(run.paperPage.htmlBytes)} | ${kb(run.paperPage.cssBytes)} | ${kb(run.paperPage.jsBytes)} | ${kb(run.homePageBytes)} | ${mb(run.pagefindBytes)} | ${ms(run.firstQueryMs.common)} / ${ms(run.firstQueryMs.name)} |`,
+    `| ${run.papers} | ${run.full.seconds.toFixed(1)} | ${run.baseline.seconds.toFixed(1)} | ${run.ratio.toFixed(2)} | ${run.floor.seconds.toFixed(1)} | ${run.floorRatio.toFixed(2)} | ${mb(run.full.peakRssBytes)} | ${mb(run.baseline.peakRssBytes)} | ${mb(run.floor.peakRssBytes)} | ${mb(run.full.outputBytes)} | ${kb(run.paperPage.htmlBytes)} | ${kb(run.paperPage.cssBytes)} | ${kb(run.paperPage.jsBytes)} | ${kb(run.homePageBytes)} | ${mb(run.pagefindBytes)} | ${ms(run.firstQueryMs.common)} / ${ms(run.firstQueryMs.name)} |`,
   );
 }
 const phase = (phases, name) => (phases[name] === undefined ? 'n/a' : `${phases[name].toFixed(1)} s`);
@@ -136,6 +152,7 @@ for (const run of results) {
   for (const [label, build] of [
     ['full', run.full],
     ['baseline', run.baseline],
+    ['floor', run.floor],
   ]) {
     console.log(
       `  ${run.papers} ${label}: setup ${phase(build.phases, 'setup')}, routes ${phase(build.phases, 'routes')}, search index ${phase(build.phases, 'search')}`,
@@ -145,6 +162,13 @@ for (const run of results) {
 const checks = evaluate(results);
 console.log('\nTargets:');
 for (const [name, pass, value] of checks) console.log(`  ${pass ? 'PASS' : 'FAIL'}  ${name} (measured ${value})`);
+console.log(
+  '\nFloor = the bare baseline plus the same Pagefind step over its pages: no build that makes the search index in',
+);
+console.log('`astro build` can be faster or smaller. Measured floor / baseline and floor peak RSS:');
+for (const run of results) {
+  console.log(`  ${run.papers}: ${run.floorRatio.toFixed(2)}× the baseline, ${mb(run.floor.peakRssBytes)} peak RSS`);
+}
 
 const report = {
   date: new Date().toISOString(),
