@@ -1,4 +1,4 @@
-// npm run bench -- --papers 1000,10000 [--keep] [--json path] [--strict]
+// npm run bench -- --papers 1000,10000 [--runs N] [--keep] [--json path] [--strict]
 // Builds the full site and a bare-Astro baseline from the same N synthetic papers and compares them; also builds
 // the floor (the baseline plus the search-index step), the least any build with an in-build search index can take.
 import { execFileSync } from 'node:child_process';
@@ -15,16 +15,18 @@ const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const TARGETS = { ratio: 1.3, peakRssBytes: 2 * 1024 ** 3, linearity: 11, paperHtmlBytes: 20 * 1024 };
 
 function parseArgs(argv) {
-  const options = { papers: [], keep: false, strict: false, json: undefined };
+  const options = { papers: [], runs: 1, keep: false, strict: false, json: undefined };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--papers') options.papers.push(...argv[++i].split(',').map(Number));
+    else if (argv[i] === '--runs') options.runs = Number(argv[++i]);
     else if (argv[i] === '--keep') options.keep = true;
     else if (argv[i] === '--strict') options.strict = true;
     else if (argv[i] === '--json') options.json = argv[++i];
-    else throw new Error(`Unknown option ${argv[i]}. Use --papers N[,N…] [--keep] [--json path] [--strict]`);
+    else throw new Error(`Unknown option ${argv[i]}. Use --papers N[,N…] [--runs N] [--keep] [--json path] [--strict]`);
   }
   if (options.papers.length === 0) options.papers = [1000, 10000];
   if (options.papers.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--papers takes positive integers');
+  if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error('--runs takes a positive integer');
   return options;
 }
 
@@ -40,54 +42,59 @@ async function build(label, args, env) {
   return result;
 }
 
-async function measure(count, keep) {
+/** The three builds of a round, in the order they run: the small ones first, so the 840 MB the full build writes
+ * at 10,000 papers cannot slow them down. The floor is the bare baseline plus Bibshelf's search-index step over its
+ * pages: any build that makes the Pagefind index inside `astro build` (as the site must) takes at least as long. */
+const KINDS = [
+  { name: 'baseline', root: join(ROOT, 'bench/baseline'), env: {} },
+  { name: 'floor', root: join(ROOT, 'bench/baseline'), env: { BIBSHELF_BENCH_SEARCH: '1' } },
+  { name: 'full', root: ROOT, env: {} },
+];
+
+/** Summarizes repeated builds of one kind: the median time (with that run's phases) and the highest peak RSS. */
+function summarize(builds) {
+  const sorted = [...builds].sort((a, b) => a.seconds - b.seconds);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  return {
+    seconds: median.seconds,
+    runs: builds.map((build) => build.seconds),
+    peakRssBytes: Math.max(...builds.map((build) => build.peakRssBytes)),
+    phases: parseBuildPhases(median.log),
+  };
+}
+
+async function measure(count, runs, keep) {
   const work = mkdtempSync(join(tmpdir(), `bibshelf-bench-${count}-`));
   const papersDir = join(work, 'papers');
   mkdirSync(papersDir);
   for (const paper of makeSyntheticPapers(count)) writeFileSync(join(papersDir, `${paper.id}.md`), paper.text);
-  const env = { BIBSHELF_PAPERS_DIR: papersDir };
+  const builds = Object.fromEntries(KINDS.map((kind) => [kind.name, []]));
+  for (let run = 0; run < runs; run++) {
+    process.stdout.write(`  ${count} papers${runs > 1 ? `, run ${run + 1}/${runs}` : ''}:`);
+    for (const kind of KINDS) {
+      const outDir = join(work, kind.name);
+      rmSync(outDir, { recursive: true, force: true });
+      const result = await build(kind.name, ['--root', kind.root, '--outDir', outDir], {
+        ...kind.env,
+        BIBSHELF_PAPERS_DIR: papersDir,
+        // A fresh cache folder every time: every build is cold.
+        BIBSHELF_CACHE_DIR: join(work, `cache-${kind.name}-${run}`),
+      });
+      builds[kind.name].push(result);
+      process.stdout.write(` ${kind.name} ${result.seconds.toFixed(1)} s`);
+    }
+    process.stdout.write('\n');
+  }
+  const [baseline, floor, full] = KINDS.map((kind) => summarize(builds[kind.name]));
   const fullOut = join(work, 'full');
-  const baseOut = join(work, 'baseline');
-  const floorOut = join(work, 'floor');
-  // The small builds go first, so the 840 MB the full build writes at 10,000 papers cannot slow them down.
-  process.stdout.write(`  ${count} papers: baseline… `);
-  const baseline = await build('baseline', ['--root', join(ROOT, 'bench/baseline'), '--outDir', baseOut], {
-    ...env,
-    BIBSHELF_CACHE_DIR: join(work, 'cache-baseline'),
-  });
-  process.stdout.write(`${baseline.seconds.toFixed(1)} s; floor… `);
-  // The floor: the same bare baseline plus Bibshelf's search-index step over its pages. Any build that makes the
-  // Pagefind index inside `astro build` (as the site must) takes at least this long.
-  const floor = await build('floor', ['--root', join(ROOT, 'bench/baseline'), '--outDir', floorOut], {
-    ...env,
-    BIBSHELF_CACHE_DIR: join(work, 'cache-floor'),
-    BIBSHELF_BENCH_SEARCH: '1',
-  });
-  process.stdout.write(`${floor.seconds.toFixed(1)} s; full build… `);
-  const full = await build('full', ['--outDir', fullOut], { ...env, BIBSHELF_CACHE_DIR: join(work, 'cache-full') });
-  process.stdout.write(`${full.seconds.toFixed(1)} s\n`);
   const pagePath = join(fullOut, 'papers/synthetic-000000/index.html');
   const html = readFileSync(pagePath, 'utf8');
   const assets = pageAssetBytes(html, fullOut);
   const result = {
     papers: count,
-    full: {
-      seconds: full.seconds,
-      peakRssBytes: full.peakRssBytes,
-      outputBytes: folderBytes(fullOut),
-      phases: parseBuildPhases(full.log),
-    },
-    baseline: {
-      seconds: baseline.seconds,
-      peakRssBytes: baseline.peakRssBytes,
-      outputBytes: folderBytes(baseOut),
-      phases: parseBuildPhases(baseline.log),
-    },
-    floor: {
-      seconds: floor.seconds,
-      peakRssBytes: floor.peakRssBytes,
-      phases: parseBuildPhases(floor.log),
-    },
+    full: { ...full, outputBytes: folderBytes(fullOut) },
+    baseline: { ...baseline, outputBytes: folderBytes(join(work, 'baseline')) },
+    floor,
     ratio: full.seconds / baseline.seconds,
     floorRatio: floor.seconds / baseline.seconds,
     paperPage: { htmlBytes: Buffer.byteLength(html), cssBytes: assets.css, jsBytes: assets.js },
@@ -138,9 +145,12 @@ function evaluate(results) {
 }
 
 const options = parseArgs(process.argv.slice(2));
-console.log(`Bibshelf benchmark on ${process.version}, papers: ${options.papers.join(', ')}`);
+console.log(
+  `Bibshelf benchmark on ${process.version}, papers: ${options.papers.join(', ')}, ${options.runs} run(s) of each build` +
+    (options.runs > 1 ? ' (median time, highest peak RSS)' : ''),
+);
 const results = [];
-for (const count of options.papers) results.push(await measure(count, options.keep));
+for (const count of options.papers) results.push(await measure(count, options.runs, options.keep));
 
 console.log(
   '\n| papers | full (s) | baseline (s) | ratio | floor (s) | floor ratio | full peak RSS | baseline peak RSS | floor peak RSS | output | paper HTML | paper CSS | paper JS | home page | Pagefind | first query (common / name) |',
