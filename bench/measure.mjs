@@ -119,3 +119,19 @@ export function parseBuildPhases(log) {
   if (search) phases.search = Number(search[1]) / 1000;
   return phases;
 }
+
+/**
+ * Summarizes repeated builds of one kind ({ seconds, peakRssBytes, log } each): the median time (the lower middle
+ * one for an even count) with that build's phases, every run's time, and the highest peak RSS.
+ */
+export function summarizeBuilds(builds) {
+  if (builds.length === 0) throw new Error('summarizeBuilds needs at least one build');
+  const sorted = [...builds].sort((a, b) => a.seconds - b.seconds);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  return {
+    seconds: median.seconds,
+    runs: builds.map((build) => build.seconds),
+    peakRssBytes: Math.max(...builds.map((build) => build.peakRssBytes)),
+    phases: parseBuildPhases(median.log),
+  };
+}

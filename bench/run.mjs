@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeSyntheticPapers } from './synthetic.mjs';
-import { folderBytes, pageAssetBytes, parseBuildPhases, runMeasured } from './measure.mjs';
+import { folderBytes, pageAssetBytes, runMeasured, summarizeBuilds } from './measure.mjs';
 import { timeFirstQuery } from './search-query.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,18 +51,6 @@ const KINDS = [
   { name: 'full', root: ROOT, env: {} },
 ];
 
-/** Summarizes repeated builds of one kind: the median time (with that run's phases) and the highest peak RSS. */
-function summarize(builds) {
-  const sorted = [...builds].sort((a, b) => a.seconds - b.seconds);
-  const median = sorted[Math.floor((sorted.length - 1) / 2)];
-  return {
-    seconds: median.seconds,
-    runs: builds.map((build) => build.seconds),
-    peakRssBytes: Math.max(...builds.map((build) => build.peakRssBytes)),
-    phases: parseBuildPhases(median.log),
-  };
-}
-
 async function measure(count, runs, keep) {
   const work = mkdtempSync(join(tmpdir(), `bibshelf-bench-${count}-`));
   const papersDir = join(work, 'papers');
@@ -85,7 +73,7 @@ async function measure(count, runs, keep) {
     }
     process.stdout.write('\n');
   }
-  const [baseline, floor, full] = KINDS.map((kind) => summarize(builds[kind.name]));
+  const [baseline, floor, full] = KINDS.map((kind) => summarizeBuilds(builds[kind.name]));
   const fullOut = join(work, 'full');
   const pagePath = join(fullOut, 'papers/synthetic-000000/index.html');
   const html = readFileSync(pagePath, 'utf8');

@@ -1,6 +1,6 @@
 import { load as loadYaml } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { collectTree, pageAssetBytes, parseBuildPhases, parseRssBytes } from '../bench/measure.mjs';
+import { collectTree, pageAssetBytes, parseBuildPhases, parseRssBytes, summarizeBuilds } from '../bench/measure.mjs';
 import { makeSyntheticPapers } from '../bench/synthetic.mjs';
 import { paperSchema } from '../src/lib/schema';
 
@@ -58,5 +58,17 @@ describe('benchmark measuring', () => {
     ].join('\n');
     expect(parseBuildPhases(log)).toEqual({ setup: 3.71, routes: 85, search: 10.766 });
     expect(parseBuildPhases('nothing')).toEqual({});
+  });
+
+  it('summarizes repeated builds by the median time and the highest peak RSS', () => {
+    const build = (seconds: number, peakRssBytes: number) => ({
+      seconds,
+      peakRssBytes,
+      log: `[build] ✓ Completed in ${seconds}s.`,
+    });
+    const summary = summarizeBuilds([build(30, 5), build(10, 9), build(20, 7)]);
+    expect(summary).toEqual({ seconds: 20, runs: [30, 10, 20], peakRssBytes: 9, phases: { setup: 20 } });
+    expect(summarizeBuilds([build(4, 1), build(2, 3)]).seconds).toBe(2);
+    expect(() => summarizeBuilds([])).toThrow(/at least one/);
   });
 });
