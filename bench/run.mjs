@@ -31,8 +31,8 @@ function parseArgs(argv) {
 }
 
 async function build(label, args, env) {
-  // Each build starts with the previous one's files on disk: without this, the kernel still writing back hundreds
-  // of megabytes of output slows the next build's file writes by seconds. (`sync` is on Linux and macOS.)
+  // Each build starts with the previous one's output on disk, so the kernel's write-back of hundreds of megabytes
+  // does not overlap the next build's own file writes. (`sync` is on Linux and macOS.)
   execFileSync('sync');
   const result = await runMeasured(process.execPath, [ASTRO, 'build', ...args], {
     cwd: ROOT,

@@ -4,6 +4,7 @@
 // one line each, as Astro endpoints like the site's) and the Pagefind index, made by the site's own integration —
 // with the site's route concurrency. No build of the site can take less time than that.
 import { defineConfig } from 'astro/config';
+import site from '../../astro.config.mjs';
 import { pagefindIndex } from '../../src/integrations/pagefind.ts';
 
 const floor = process.env.BIBSHELF_BENCH_FLOOR === '1';
@@ -24,5 +25,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Each benchmark build gets a fresh cache folder, so the baseline is as cold as the full build.
   ...(process.env.BIBSHELF_CACHE_DIR ? { cacheDir: process.env.BIBSHELF_CACHE_DIR } : {}),
-  ...(floor ? { build: { concurrency: 12 }, integrations: [floorExports(), pagefindIndex()] } : {}),
+  ...(floor
+    ? { build: { concurrency: site.build?.concurrency }, integrations: [floorExports(), pagefindIndex()] }
+    : {}),
 });
