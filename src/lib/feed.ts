@@ -1,10 +1,12 @@
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
-import sanitizeHtml from 'sanitize-html';
 import { getArxivCategory } from './categories';
 import { formatAuthorList, type AuthorGroup, type CategoryGroup, type Paper } from './paper';
+import { sanitizeAbstractHtml, stripInvalidXmlChars } from './sanitize';
 import { htmlToText } from './text';
 import { authorPath, categoryPath, paperPath, toAbsoluteUrl, withBase } from './urls';
+
+export { sanitizeAbstractHtml, stripInvalidXmlChars } from './sanitize';
 
 /** XML namespaces the feeds use besides RSS 2.0 and `content:` (which @astrojs/rss adds itself). */
 export const FEED_NAMESPACES = {
@@ -88,16 +90,6 @@ export function describeAuthorFeed(group: AuthorGroup, ownerName: string): FeedC
   };
 }
 
-// Characters XML 1.0 forbids (C0 controls other than tab/newline/return, lone surrogates, U+FFFE/U+FFFF).
-// A PDF copy-paste can leave a form feed in an abstract; one such character makes the whole feed unreadable.
-const INVALID_XML_CHARS =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** Removes characters that XML 1.0 does not allow, so any text can go into a feed. */
-export function stripInvalidXmlChars(text: string): string {
-  return text.replace(INVALID_XML_CHARS, '');
-}
-
 /** Escapes `&`, `<` and `>` so plain text reads the same when a feed reader renders it as HTML. */
 export function escapeHtmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -106,72 +98,6 @@ export function escapeHtmlText(text: string): string {
 /** Escapes text for an XML element or a double-quoted XML attribute. */
 function escapeXml(text: string): string {
   return escapeHtmlText(text).replace(/"/g, '&quot;');
-}
-
-/** Resolves a URL against a base; `undefined` when it cannot be parsed. */
-function resolveUrl(url: string, baseUrl: string): string | undefined {
-  try {
-    return new URL(url, baseUrl).href;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Returns a copy of `attribs` with `name` made absolute against `baseUrl` (or removed when it is not a URL). */
-function absolutize(attribs: sanitizeHtml.Attributes, name: string, baseUrl: string): sanitizeHtml.Attributes {
-  const result: sanitizeHtml.Attributes = {};
-  for (const [key, value] of Object.entries(attribs)) {
-    const resolved = key === name ? resolveUrl(value.trim(), baseUrl) : value;
-    if (resolved !== undefined) result[key] = resolved;
-  }
-  return result;
-}
-
-/**
- * Sanitizes a rendered abstract for a feed: keeps an allow-list of text markup, drops script/style/iframe and
- * every other tag not on it (script and style with their content), all event handlers and any URL that is not
- * http(s) or mailto (javascript:, data:, …), and makes relative `href`/`src` absolute against `baseUrl` (the
- * paper's page), so links mean in a feed reader what they mean on the page.
- */
-export function sanitizeAbstractHtml(html: string, baseUrl: string): string {
-  return sanitizeHtml(stripInvalidXmlChars(html), {
-    allowedTags: [
-      ...['p', 'br', 'hr', 'blockquote', 'pre', 'code', 'kbd', 'samp', 'var'],
-      ...['em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'q', 'cite', 'abbr'],
-      ...['ul', 'ol', 'li', 'dl', 'dt', 'dd', 'a', 'img', 'span', 'figure', 'figcaption'],
-      ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
-      ...['table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td'],
-    ],
-    allowedAttributes: {
-      a: ['href', 'title'],
-      img: ['src', 'alt', 'title', 'width', 'height'],
-      abbr: ['title'],
-      ol: ['start'],
-      th: ['colspan', 'rowspan', 'scope'],
-      td: ['colspan', 'rowspan'],
-    },
-    allowedSchemes: ['http', 'https', 'mailto'],
-    allowedSchemesByTag: { img: ['http', 'https'] },
-    allowProtocolRelative: false,
-    disallowedTagsMode: 'discard',
-    nonTextTags: [
-      'script',
-      'style',
-      'textarea',
-      'option',
-      'noscript',
-      'title',
-      'template',
-      'iframe',
-      'object',
-      'svg',
-      'math',
-    ],
-    transformTags: {
-      a: (tagName, attribs) => ({ tagName, attribs: absolutize(attribs, 'href', baseUrl) }),
-      img: (tagName, attribs) => ({ tagName, attribs: absolutize(attribs, 'src', baseUrl) }),
-    },
-  });
 }
 
 // @astrojs/rss reads `customData` back with fast-xml-parser's default options before writing it out; that

@@ -1,4 +1,5 @@
 import { getCategoryName, type CategoryCode } from './categories';
+import { sanitizeAbstractHtml } from './sanitize';
 import type { PaperData } from './schema';
 import { compareText, htmlToText } from './text';
 
@@ -46,7 +47,8 @@ export interface PaperEntry {
 export function toPaper(entry: PaperEntry): Paper {
   const { data } = entry;
   const abstract = (entry.body ?? '').trim();
-  const abstractHtml = entry.html ?? '';
+  // Abstracts come from paper files anyone may contribute or import: the same allow-list as feeds applies.
+  const abstractHtml = sanitizeAbstractHtml(entry.html ?? '');
   return {
     id: entry.id,
     filePath: entry.filePath ?? `${entry.id}.md`,
