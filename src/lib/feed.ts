@@ -2,11 +2,11 @@ import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
 import { getArxivCategory } from './categories';
 import { formatAuthorList, type AuthorGroup, type CategoryGroup, type Paper } from './paper';
-import { sanitizeAbstractHtml, stripInvalidXmlChars } from './sanitize';
+import { sanitizeHtmlFragment as sanitizeAbstractHtml, stripInvalidXmlChars } from '../domain/html';
 import { htmlToText } from './text';
 import { authorPath, categoryPath, paperPath, toAbsoluteUrl, withBase } from './urls';
 
-export { sanitizeAbstractHtml, stripInvalidXmlChars } from './sanitize';
+export { sanitizeHtmlFragment as sanitizeAbstractHtml, stripInvalidXmlChars } from '../domain/html';
 
 /** XML namespaces the feeds use besides RSS 2.0 and `content:` (which @astrojs/rss adds itself). */
 export const FEED_NAMESPACES = {

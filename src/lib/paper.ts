@@ -1,5 +1,5 @@
 import { getCategoryName, type CategoryCode } from './categories';
-import { sanitizeAbstractHtml } from './sanitize';
+import { sanitizeHtmlFragment as sanitizeAbstractHtml } from '../domain/html';
 import type { PaperData } from './schema';
 import { compareText, htmlToText } from './text';
 

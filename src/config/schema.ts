@@ -1,0 +1,126 @@
+// The site config: one Zod schema with defaults. `site.config.mjs` (top level) holds what a site sets; everything
+// else in the code reads the validated result from here, never the raw file or a hard-coded default.
+
+import { z } from 'astro/zod';
+
+const text = z.string().trim().min(1);
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+/** A citation style offered on paper pages: a CSL style of the bundled repository by name, or a `.csl` file. */
+const styleSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, { error: 'must be lowercase letters, digits and hyphens' })
+    .describe('Short id used in the page (apa, ieee…).'),
+  label: text.describe('Label of the style switch (APA, IEEE…).'),
+  style: text.describe('A CSL style name of the CSL style repository (apa, ieee…) or a path to a .csl file.'),
+});
+
+/** The citation styles offered by default. */
+export const DEFAULT_STYLES = [
+  { id: 'apa', label: 'APA', style: 'apa' },
+  { id: 'ieee', label: 'IEEE', style: 'ieee' },
+  { id: 'chicago', label: 'Chicago', style: 'chicago-author-date' },
+  { id: 'mla', label: 'MLA', style: 'modern-language-association' },
+  { id: 'vancouver', label: 'Vancouver', style: 'vancouver' },
+];
+
+/** Links of the profile header; each optional. */
+const profileLinksSchema = z
+  .strictObject({
+    email: z.email().optional(),
+    orcid: z
+      .string()
+      .regex(/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/, { error: 'must be an ORCID iD such as 0000-0002-1825-0097' })
+      .optional(),
+    scholar: httpUrl.optional().describe('Google Scholar profile URL.'),
+    github: httpUrl.optional(),
+    homepage: httpUrl.optional(),
+  })
+  .default({});
+
+/** The researcher or lab the site is about. */
+const profileSchema = z.strictObject({
+  name: text.describe('Shown as the site title and in bold in author lists.'),
+  /** Main category, shown under the name (a code of the taxonomy). */
+  primaryCategory: text.optional(),
+  photo: text.optional().describe('An image file in src/assets/ (e.g. profile.jpg), optimised by Astro.'),
+  affiliation: text.optional(),
+  bio: text.optional().describe('One or two sentences about the researcher or lab.'),
+  links: profileLinksSchema,
+  /** Figures as the profile gives them; shown as given, never computed (the paper count is). */
+  hIndex: z.number().int().nonnegative().optional(),
+  citations: z.number().int().nonnegative().optional(),
+  novelty: z.number().min(0).max(100).optional().describe('Percent.'),
+  aiScore: z.number().min(0).max(100).optional(),
+});
+
+/** The site config as `site.config.mjs` writes it; every field has a default but the profile name. */
+export const siteConfigSchema = z.strictObject({
+  url: httpUrl.default('https://bibshelf.example.org').describe('Public origin (canonical links, feeds, sitemap).'),
+  base: z
+    .string()
+    .regex(/^\/([^/\s]+\/)*$/, { error: 'must start and end with "/" (e.g. "/" or "/bib/")' })
+    .default('/')
+    .describe('Folder the site is served from.'),
+  language: z.string().default('en').describe('Language of the site (the html lang attribute, feeds).'),
+  profile: profileSchema,
+  /** Lab sites highlight every member in every author list; a personal site its owner. */
+  mode: z.enum(['person', 'lab']).default('person'),
+  taxonomy: z
+    .strictObject({
+      arxiv: z.boolean().default(true).describe("Use arXiv's category list (every archive)."),
+      defaultArchive: z
+        .string()
+        .optional()
+        .describe('arXiv archive whose classes may be written alone (cs: CL = cs.CL).'),
+      labels: z
+        .record(z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u), text)
+        .default({})
+        .describe('Own categories: code → name.'),
+    })
+    .default({ arxiv: true, labels: {} }),
+  citations: z
+    .strictObject({
+      styles: z.array(styleSchema).min(1).default(DEFAULT_STYLES),
+      locale: z.string().default('en-US').describe('CSL locale of the formatted citations.'),
+    })
+    .default({ styles: DEFAULT_STYLES, locale: 'en-US' }),
+  feeds: z
+    .strictObject({
+      items: z.number().int().positive().default(50).describe('Newest papers per feed; the exports keep every paper.'),
+    })
+    .default({ items: 50 }),
+  home: z
+    .strictObject({
+      sections: z
+        .array(z.enum(['selected', 'papers']))
+        .min(1)
+        .default(['selected', 'papers']),
+      groupBy: z.enum(['year', 'type', 'type-year']).default('year'),
+      listLimit: z
+        .number()
+        .int()
+        .positive()
+        .default(300)
+        .describe('Above this many papers the home page lists the newest years and links the others.'),
+    })
+    .default({ sections: ['selected', 'papers'], groupBy: 'year', listLimit: 300 }),
+  exports: z
+    .strictObject({
+      bibtex: z
+        .strictObject({
+          siteFields: z
+            .boolean()
+            .default(false)
+            .describe("Also write site fields (selected, award, links…) to BibTeX under al-folio's field names."),
+        })
+        .default({ siteFields: false }),
+    })
+    .default({ bibtex: { siteFields: false } }),
+});
+
+/** The site config as written (before defaults). */
+export type SiteConfigInput = z.input<typeof siteConfigSchema>;
+/** The validated site config. */
+export type SiteConfig = z.output<typeof siteConfigSchema>;
