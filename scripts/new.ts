@@ -1,39 +1,47 @@
 // npm run new -- "Title" [--category CL] [--author "Name" …] [--dir src/content/papers]
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATEGORY_CODES, type CategoryCode } from '../src/lib/categories';
-import { parseProfile } from '../src/lib/profile';
-import { scaffoldPaper } from '../src/lib/scaffold';
-import { PAPERS_DIR } from './content-files';
+import { siteConfig, taxonomy } from '../src/config';
+import { scaffoldPaper } from '../src/tools/new';
 
+const USAGE = 'Usage: npm run new -- "Paper title" [--category CL] [--author "Name"]… [--dir DIR]';
 const args = process.argv.slice(2);
-const profile = parseProfile(JSON.parse(readFileSync('src/data/profile.json', 'utf8')));
 let title = '';
-let dir = PAPERS_DIR;
-let category = (profile.primaryCategory ?? 'CL') as CategoryCode;
+let dir = siteConfig.papers;
+let categoryText = siteConfig.profile.primaryCategory;
 const authors: string[] = [];
+/** The value after an option; a missing one (or another option) stops with the usage. */
+const valueOf = (index: number): string => {
+  const value = args[index + 1];
+  if (value === undefined || value.startsWith('--') || !value.trim()) {
+    console.error(`${args[index]} needs a value.\n${USAGE}`);
+    process.exit(2);
+  }
+  return value.trim();
+};
 for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--category') category = args[++i]?.replace(/^cs\./i, '').toUpperCase() as CategoryCode;
-  else if (args[i] === '--author') authors.push(args[++i]);
-  else if (args[i] === '--dir') dir = args[++i];
+  if (args[i] === '--category') categoryText = valueOf(i++);
+  else if (args[i] === '--author') authors.push(valueOf(i++));
+  else if (args[i] === '--dir') dir = valueOf(i++);
   else if (!args[i].startsWith('--') && !title) title = args[i].trim();
   else {
-    console.error(`Unknown argument ${args[i]}`);
+    console.error(`Unknown argument ${args[i]}.\n${USAGE}`);
     process.exit(2);
   }
 }
 if (!title) {
-  console.error('Usage: npm run new -- "Paper title" [--category CL] [--author "Name"]… [--dir DIR]');
+  console.error(USAGE);
   process.exit(2);
 }
-if (!CATEGORY_CODES.includes(category)) {
-  console.error(`--category: unknown category ${category}; use one of ${CATEGORY_CODES.join(', ')}`);
+const category = categoryText ? taxonomy.resolve(categoryText) : undefined;
+if (categoryText && !category) {
+  console.error(`--category: unknown category ${categoryText}; use ${taxonomy.describe()}`);
   process.exit(2);
 }
 const { id, markdown } = scaffoldPaper({
   title,
   category,
-  authors: authors.length ? authors : [profile.name],
+  authors: authors.length > 0 ? authors : [siteConfig.profile.name],
   today: new Date().toISOString().slice(0, 10),
 });
 const path = join(dir, `${id}.md`);

@@ -1,11 +1,11 @@
 import { defineCollection } from 'astro:content';
-import { paperLoader } from './lib/loader';
-import { paperSchema } from './lib/schema';
+import { siteConfig, taxonomy } from './config';
+import { createPaperSchema } from './domain/schema';
+import { paperLoader } from './site/loader';
 
-// BIBSHELF_PAPERS_DIR points the build at another folder of papers (the benchmark and the tests use it).
+// The papers folder comes from the site config (BIBSHELF_PAPERS_DIR overrides it for tests and the benchmark).
 const papers = defineCollection({
-  loader: paperLoader(process.env.BIBSHELF_PAPERS_DIR ?? './src/content/papers'),
-  schema: paperSchema,
+  loader: paperLoader(siteConfig.papers, createPaperSchema({ taxonomy }), JSON.stringify(siteConfig.taxonomy)),
 });
 
 export const collections = { papers };

@@ -15,12 +15,15 @@ export class SiteConfigError extends Error {}
 export interface ConfigEnvironment {
   SITE_URL?: string;
   BASE_PATH?: string;
+  /** Another folder of papers (the tests and the benchmark build their own). */
+  BIBSHELF_PAPERS_DIR?: string;
 }
 
 /** Validates a site config, after applying the `SITE_URL` / `BASE_PATH` overrides; `file` names it in errors. */
 export function resolveSiteConfig(raw: unknown, env: ConfigEnvironment = {}, file = 'site.config.mjs'): SiteConfig {
   const input = { ...(typeof raw === 'object' && raw !== null ? raw : {}) } as Record<string, unknown>;
   if (env.SITE_URL) input.url = env.SITE_URL;
+  if (env.BIBSHELF_PAPERS_DIR) input.papers = env.BIBSHELF_PAPERS_DIR;
   if (env.BASE_PATH) input.base = env.BASE_PATH.replace(/^\/*/, '/').replace(/\/*$/, '/');
   const result = siteConfigSchema.safeParse(input);
   if (!result.success) {
@@ -50,3 +53,6 @@ export const siteConfig: SiteConfig = await loadSiteConfig();
 
 /** The site's taxonomy, from its config. */
 export const taxonomy: Taxonomy = createTaxonomy(siteConfig.taxonomy);
+
+/** Astro's cache folder for this build (`BIBSHELF_CACHE_DIR` gives tests and the benchmark their own). */
+export const cacheDir: string = resolve(process.env.BIBSHELF_CACHE_DIR ?? 'node_modules/.astro');

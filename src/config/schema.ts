@@ -63,6 +63,7 @@ export const siteConfigSchema = z.strictObject({
     .regex(/^\/([^/\s]+\/)*$/, { error: 'must start and end with "/" (e.g. "/" or "/bib/")' })
     .default('/')
     .describe('Folder the site is served from.'),
+  papers: z.string().default('src/content/papers').describe('Folder of the paper files (relative to the project).'),
   language: z.string().default('en').describe('Language of the site (the html lang attribute, feeds).'),
   profile: profileSchema,
   /** Lab sites highlight every member in every author list; a personal site its owner. */

@@ -78,7 +78,7 @@ export function readPaperSource(bytes: Uint8Array | string): PaperSource {
 
 /** The page id of a paper file name: lowercase letters and digits (any script) with - _ . between them. */
 export function idFromFileName(name: string): string | undefined {
-  const stem = (name.split(/[\\/]/).pop() ?? name).replace(PAPER_FILE_EXTENSION, '');
+  const stem = (name.split('/').pop() ?? name).replace(PAPER_FILE_EXTENSION, '');
   const id = stem
     .normalize('NFKD')
     .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')

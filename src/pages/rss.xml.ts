@@ -1,10 +1,12 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { buildFeed, describeSiteFeed, requireFeedContext } from '../lib/feed';
-import { getPapers, getProfile } from '../lib/papers';
+import { siteConfig } from '../config';
+import { getFeedContext, getPapers } from '../site/collection';
+import { buildFeed, describeSiteFeed } from '../site/feeds';
+import { routes } from '../site/routes';
 
-/** The site-wide feed: every paper, newest first. */
-export const GET = (async ({ site }) => {
-  const channel = describeSiteFeed(getProfile().name);
-  return rss(buildFeed(await getPapers(), channel, requireFeedContext(site, import.meta.env.BASE_URL)));
+/** The site-wide feed: the newest papers. */
+export const GET = (async () => {
+  const channel = describeSiteFeed(siteConfig.profile.name, routes.home(), routes.siteFeed());
+  return rss(buildFeed(await getPapers(), channel, getFeedContext()));
 }) satisfies APIRoute;

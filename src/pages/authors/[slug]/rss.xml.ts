@@ -1,17 +1,25 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { buildFeed, describeAuthorFeed, requireFeedContext } from '../../../lib/feed';
-import type { AuthorGroup } from '../../../lib/paper';
-import { getAuthors, getProfile } from '../../../lib/papers';
+import { siteConfig } from '../../../config';
+import type { AuthorGroup } from '../../../site/authors';
+import { getAuthors, getFeedContext } from '../../../site/collection';
+import { buildFeed, describeListFeed } from '../../../site/feeds';
+import { routes } from '../../../site/routes';
 
-export const getStaticPaths = (async () => {
-  const authors = await getAuthors();
-  return authors.map((author) => ({ params: { slug: author.slug }, props: { author } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  (await getAuthors()).map((author) => ({
+    params: { slug: author.slug },
+    props: { author },
+  }))) satisfies GetStaticPaths;
 
-/** One author's feed: their papers, newest first. */
-export const GET = (async ({ site, props }) => {
+/** One author's feed: their newest papers. */
+export const GET = (async ({ props }) => {
   const { author } = props as { author: AuthorGroup };
-  const channel = describeAuthorFeed(author, getProfile().name);
-  return rss(buildFeed(author.papers, channel, requireFeedContext(site, import.meta.env.BASE_URL)));
+  const channel = describeListFeed(
+    author.name,
+    siteConfig.profile.name,
+    routes.facet('authors', author.slug),
+    routes.facetFeed('authors', author.slug),
+  );
+  return rss(buildFeed(author.papers, channel, getFeedContext()));
 }) satisfies APIRoute;

@@ -1,0 +1,73 @@
+// Authors as the site groups them: one author page per name (as displayed, Unicode-normalised), with a stable slug.
+
+import { formatDisplayName, type Name } from '../domain/names';
+import type { Paper } from '../domain/paper';
+import { compareText } from '../domain/text';
+
+/** An author with a unique URL slug and their papers (newest first). */
+export interface AuthorGroup {
+  /** The name as shown. */
+  name: string;
+  slug: string;
+  /** True when the name is an organisation ({literal}). */
+  organisation: boolean;
+  papers: Paper[];
+}
+
+// Long enough for any real name, short enough that `authors/<slug>/rss.xml` stays far below file-name limits.
+const MAX_SLUG_LENGTH = 80;
+
+/** A URL-safe slug for a name: lowercase ASCII where the name has a Latin form (`lukasz-cwik`), other scripts kept (`张三`). */
+export function slugifyName(name: string): string {
+  const latin = name
+    .normalize('NFKD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[øØ]/g, 'o')
+    .replace(/ß/g, 'ss')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[đĐ]/g, 'd');
+  const slug = latin
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  const short = [...slug].slice(0, MAX_SLUG_LENGTH).join('').replace(/-+$/, '');
+  return short || 'author';
+}
+
+/** The key that identifies an author across papers: the displayed name, NFC (José typed either way is one person). */
+export function getAuthorKey(name: Name): string {
+  return formatDisplayName(name).normalize('NFC');
+}
+
+/**
+ * Groups papers by author, keeping the order papers come in (pass them sorted). Distinct names that slugify alike get
+ * `-2`, `-3`… in order of first appearance, so every author has one stable, unique slug. `alias` maps a name to the
+ * name of the person it belongs to (people with several spellings).
+ */
+export function groupByAuthor(papers: readonly Paper[], alias: (key: string) => string = (key) => key): AuthorGroup[] {
+  const byKey = new Map<string, AuthorGroup>();
+  const taken = new Set<string>();
+  for (const paper of papers) {
+    for (const name of paper.names.author ?? []) {
+      const key = alias(getAuthorKey(name));
+      let group = byKey.get(key);
+      if (!group) {
+        const stem = slugifyName(key);
+        let slug = stem;
+        for (let n = 2; taken.has(slug); n++) slug = `${stem}-${n}`;
+        taken.add(slug);
+        group = { name: key, slug, organisation: 'literal' in name, papers: [] };
+        byKey.set(key, group);
+      }
+      if (group.papers.at(-1) !== paper) group.papers.push(paper);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** Authors with the most papers first; equal counts in alphabetical order of name. */
+export function sortAuthorsByPaperCount(authors: readonly AuthorGroup[]): AuthorGroup[] {
+  return [...authors].sort((a, b) => b.papers.length - a.papers.length || compareText(a.name, b.name));
+}

@@ -1,0 +1,127 @@
+// The one collection module: every page, feed and export gets its papers and their groupings from here. Each is
+// computed once per build (the promises are kept), however many pages ask.
+
+import { getCollection } from 'astro:content';
+import { join } from 'node:path';
+import { cacheDir, siteConfig, taxonomy } from '../config';
+import { createCitationFormatter } from '../formats/styles';
+import { createPapers, type Paper } from '../domain/paper';
+import { groupByAuthor, type AuthorGroup } from './authors';
+import { groupByCategory, groupByKeyword, groupByType, groupByYear, type FacetGroup } from './facets';
+import type { StoredPaper } from './loader';
+import { buildExports } from './exports';
+import type { FeedContext } from './feeds';
+import { findNeighbours, findRelatedPapers, type Neighbours } from './related';
+import { routes, toAbsoluteUrl, withBase, type Facet } from './routes';
+
+const once = <T>(make: () => Promise<T>): (() => Promise<T>) => {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= make());
+};
+
+/** Every paper, newest first (undated last), with its citation key. */
+export const getPapers = once(async (): Promise<Paper[]> => {
+  const entries = await getCollection('papers');
+  return createPapers(
+    entries.map((entry) => entry.data as unknown as StoredPaper),
+    taxonomy,
+  );
+});
+
+/** Every author with a unique slug and their papers. */
+export const getAuthors = once(async (): Promise<AuthorGroup[]> => groupByAuthor(await getPapers()));
+
+/** Author name (as displayed) → author page slug. */
+export const getAuthorSlugs = once(
+  async () => new Map((await getAuthors()).map((author) => [author.name, author.slug])),
+);
+
+/** The groups of every list facet (categories, types, keywords, years). */
+export const getFacets = once(async (): Promise<Record<Exclude<Facet, 'authors'>, FacetGroup[]>> => {
+  const papers = await getPapers();
+  return {
+    categories: groupByCategory(papers),
+    types: groupByType(papers),
+    keywords: groupByKeyword(papers),
+    years: groupByYear(papers),
+  };
+});
+
+/** Every facet group, for the routes that render one page, feed or export per group. */
+export const getFacetGroups = once(async (): Promise<FacetGroup[]> => Object.values(await getFacets()).flat());
+
+/** Previous/next and related papers of every paper. */
+export const getPaperLinks = once(
+  async (): Promise<{ neighbours: Map<string, Neighbours>; related: Map<string, Paper[]> }> => {
+    const papers = await getPapers();
+    return { neighbours: findNeighbours(papers), related: findRelatedPapers(papers) };
+  },
+);
+
+/** A root-relative link to a site path, with the deploy base path. */
+export function link(path: string): string {
+  return withBase(siteConfig.base, path);
+}
+
+/** The absolute URL of a site path (feeds, canonical links, citation metadata). */
+export function absoluteUrl(path: string): string {
+  return toAbsoluteUrl(siteConfig.url, withBase(siteConfig.base, path));
+}
+
+/** The absolute URL of a paper's page. */
+export function paperUrl(paper: Pick<Paper, 'id'>): string {
+  return absoluteUrl(routes.paper(paper.id));
+}
+
+/** The names the site emphasises in author lists: its owner (a personal site) or its members (a lab). */
+export const getHighlightedNames = once(
+  async (): Promise<Set<string>> => new Set([siteConfig.profile.name.normalize('NFC')]),
+);
+
+/** Every paper in every export format, formatted once. */
+export const getExports = once(async () => buildExports(await getPapers(), siteConfig.exports.bibtex));
+
+/** How feeds are written on this site. */
+export function getFeedContext(): FeedContext {
+  return {
+    absoluteUrl,
+    link,
+    language: siteConfig.language,
+    items: siteConfig.feeds.items,
+    paperUrl,
+    stylesheetPath: routes.feedStylesheet(),
+  };
+}
+
+/** A paper's formatted citations, one per configured style, in the config's order. */
+export interface FormattedCitation {
+  id: string;
+  label: string;
+  html: string;
+}
+
+/**
+ * Every paper's formatted citation in every configured style, by citeproc-js: formatted once per build, on worker
+ * threads when cold, from the cache in Astro's cache folder for papers that did not change.
+ */
+export const getCitationStyles = once(async (): Promise<Map<string, FormattedCitation[]>> => {
+  const papers = await getPapers();
+  const { styles, locale } = siteConfig.citations;
+  const formatter = createCitationFormatter({
+    styles,
+    locale,
+    cacheDir: join(cacheDir, 'bibshelf-citations'),
+    context: 'site config citations.',
+  });
+  try {
+    const formatted = await formatter.format(papers.map(toCitationItem));
+    return new Map(
+      papers.map((paper) => [
+        paper.id,
+        styles.map((style) => ({ ...style, html: formatted.get(paper.key)![style.id] })),
+      ]),
+    );
+  } finally {
+    await formatter.close();
+  }
+});

@@ -1,0 +1,74 @@
+// The details list of a paper page, from the field table: every field marked `details` that the paper has, under
+// its label, plus the type, category, publication date, identifiers and keywords.
+
+import type { CslDate, CslName } from '../domain/csl';
+import { formatReadableDate } from '../domain/dates';
+import { FIELDS, type FieldSpec } from '../domain/fields';
+import { formatDisplayName } from '../domain/names';
+import type { Paper } from '../domain/paper';
+import { doiUrl } from '../formats/identifiers';
+
+/** One row of the details list: a label and its value, with a link when the value is an address. */
+export interface DetailRow {
+  label: string;
+  value: string;
+  href?: string;
+}
+
+// What the container is called, by type (the field table's label is the generic "Published in").
+const CONTAINER_LABELS: Record<string, string> = {
+  'article-journal': 'Journal',
+  'article-magazine': 'Magazine',
+  'article-newspaper': 'Newspaper',
+  review: 'Journal',
+  'review-book': 'Journal',
+  'paper-conference': 'Proceedings',
+  chapter: 'Book',
+  entry: 'Reference work',
+  'entry-dictionary': 'Dictionary',
+  'entry-encyclopedia': 'Encyclopedia',
+  webpage: 'Website',
+  'post-weblog': 'Blog',
+  post: 'Platform',
+};
+
+// What the publisher is, by type.
+const PUBLISHER_LABELS: Record<string, string> = {
+  thesis: 'Institution',
+  report: 'Institution',
+  article: 'Repository',
+  dataset: 'Repository',
+  software: 'Publisher',
+};
+
+/** The label of a field for a paper's type. */
+function labelOf(field: FieldSpec, type: string): string {
+  if (field.key === 'containerTitle') return CONTAINER_LABELS[type] ?? field.label;
+  if (field.key === 'publisher') return PUBLISHER_LABELS[type] ?? field.label;
+  return field.label;
+}
+
+/** The rows of a paper's details list, in the field table's order. */
+export function buildDetails(paper: Paper): DetailRow[] {
+  const rows: DetailRow[] = [{ label: 'Type', value: paper.type.label }];
+  const issued = paper.csl.issued as CslDate | undefined;
+  rows.push({ label: 'Published', value: issued ? formatReadableDate(issued) : 'No date (n.d.)' });
+  if (paper.site.category) {
+    const { category } = paper.site;
+    rows.push({ label: 'Category', value: category.arxiv ? `${category.name} (${category.code})` : category.name });
+  }
+  for (const field of FIELDS) {
+    if (!field.details || field.csl === undefined || field.csl === 'issued') continue;
+    const value = paper.csl[field.csl];
+    if (value === undefined) continue;
+    const label = labelOf(field, paper.type.csl);
+    if (field.kind === 'names') rows.push({ label, value: (value as CslName[]).map(formatDisplayName).join(', ') });
+    else if (field.kind === 'date') rows.push({ label, value: formatReadableDate(value as CslDate) });
+    else rows.push({ label, value: String(value) });
+  }
+  const doi = paper.csl.DOI;
+  if (typeof doi === 'string') rows.push({ label: 'DOI', value: doi, href: doiUrl(doi) });
+  if (typeof paper.csl.URL === 'string') rows.push({ label: 'URL', value: paper.csl.URL, href: paper.csl.URL });
+  if (paper.site.score !== undefined) rows.push({ label: 'Score', value: String(paper.site.score) });
+  return rows;
+}

@@ -1,0 +1,177 @@
+// RSS feeds: the options @astrojs/rss writes, built from the model. Items are built once per paper and shared by
+// every feed the paper is in; each feed carries the newest papers only (the config's `feeds.items`); the exports
+// keep the whole history.
+
+import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
+import { XMLParser } from 'fast-xml-parser';
+import type { CslDate } from '../domain/csl';
+import { formatReadableDate, toFullDay } from '../domain/dates';
+import { escapeHtml, htmlToText, sanitizeHtmlFragment, stripInvalidXmlChars } from '../domain/html';
+import { formatDisplayName } from '../domain/names';
+import { getDisplayTitle, getIssued, type Paper } from '../domain/paper';
+import { formatVenueText } from './venue';
+
+/** XML namespaces the feeds use besides RSS 2.0 and `content:` (which @astrojs/rss adds itself). */
+export const FEED_NAMESPACES = {
+  dc: 'http://purl.org/dc/elements/1.1/',
+  atom: 'http://www.w3.org/2005/Atom',
+} as const;
+
+/** Where and how feeds are written: absolute URLs of site paths, the language, how many items a feed carries. */
+export interface FeedContext {
+  /** The absolute URL of a site path. */
+  absoluteUrl: (path: string) => string;
+  /** A root-relative link (for the stylesheet). */
+  link: (path: string) => string;
+  language: string;
+  /** Newest papers per feed. */
+  items: number;
+  /** The absolute URL of a paper's page. */
+  paperUrl: (paper: Paper) => string;
+  /** Site path of the XSL stylesheet that makes feeds readable in a browser. */
+  stylesheetPath: string;
+}
+
+/** What one feed is about: its channel title and description, and the site paths of its page and itself. */
+export interface FeedChannel {
+  title: string;
+  description: string;
+  /** Site path of the HTML page the feed mirrors (the channel `<link>`). */
+  pagePath: string;
+  /** Site path of the feed itself (the `atom:link rel="self"`). */
+  feedPath: string;
+}
+
+/** Escapes text for an XML element or a double-quoted XML attribute. */
+function escapeXml(text: string): string {
+  return escapeHtml(stripInvalidXmlChars(text));
+}
+
+// @astrojs/rss reads `customData` back with fast-xml-parser's default options before writing it out; that reading
+// turns text such as `007`, `1e3` or `true` into a number or a boolean. Reading a value the same way first tells
+// whether it would survive.
+const customDataReader = new XMLParser();
+const creatorElements = new Map<string, string | undefined>();
+
+/** The `<dc:creator>` element of a name; `undefined` when @astrojs/rss would read it as a number or boolean. */
+function formatCreator(name: string): string | undefined {
+  if (creatorElements.has(name)) return creatorElements.get(name);
+  const text = stripInvalidXmlChars(name);
+  const element = `<dc:creator>${escapeXml(text)}</dc:creator>`;
+  const readBack: unknown = customDataReader.parse(element)['dc:creator'];
+  const result = typeof readBack === 'string' && readBack === text.trim() ? element : undefined;
+  creatorElements.set(name, result);
+  return result;
+}
+
+/** The author line of an item: every listed author, "et al." when the list is known to be incomplete. */
+export function formatAuthorLine(paper: Paper): string {
+  const names = (paper.names.author ?? paper.names.editor ?? []).map(formatDisplayName);
+  const role = paper.names.author ? 'author' : 'editor';
+  const etAl = paper.site.truncated[role] ? ' et al.' : '';
+  return names.length > 0 ? `${names.join(', ')}${etAl}` : '';
+}
+
+const itemCache = new WeakMap<Paper, RSSFeedItem>();
+
+/** The feed item of one paper (built once per build, then shared by every feed it is in). */
+function toFeedItem(paper: Paper, context: FeedContext): RSSFeedItem {
+  const cached = itemCache.get(paper);
+  if (cached) return cached;
+  const link = context.paperUrl(paper);
+  const abstractHtml = sanitizeHtmlFragment(paper.abstract.html, link);
+  const issued = getIssued(paper);
+  const authors = formatAuthorLine(paper);
+  const venue = formatVenueText(paper);
+  // The readable facts, as the site writes them: authors (with "et al."), venue, date at its precision.
+  const facts = [
+    authors && `<p>${escapeXml(authors)}</p>`,
+    `<p>${escapeXml([paper.type.label, venue, issued ? formatReadableDate(issued) : 'n.d.'].filter(Boolean).join(' · '))}</p>`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const creators = (paper.names.author ?? paper.names.editor ?? [])
+    .map((name) => formatCreator(formatDisplayName(name)))
+    .filter((element): element is string => element !== undefined)
+    .join('');
+  const item: RSSFeedItem = {
+    title: stripInvalidXmlChars(getDisplayTitle(paper)),
+    link,
+    // RSS needs a full day; a paper dated to the year or month has no pubDate rather than an invented day.
+    pubDate: issued ? toFullDay(issued) : undefined,
+    description: escapeHtml(htmlToText(abstractHtml) || [authors, venue].filter(Boolean).join('. ')),
+    content: [abstractHtml, facts].filter(Boolean).join('\n'),
+    categories: [
+      ...(paper.site.category ? [paper.site.category.name, paper.site.category.code] : []),
+      paper.type.label,
+      ...((paper.data.keywords as string[] | undefined) ?? []),
+    ].map(stripInvalidXmlChars),
+    customData: creators,
+  };
+  itemCache.set(paper, item);
+  return item;
+}
+
+/** The newest paper's full day, as the channel's lastBuildDate: it changes exactly when a newer paper is added. */
+export function findLastBuildDate(papers: readonly Paper[]): Date | undefined {
+  let newest: Date | undefined;
+  for (const paper of papers) {
+    const issued = getIssued(paper) as CslDate | undefined;
+    const day = issued ? toFullDay(issued) : undefined;
+    if (day && (!newest || day > newest)) newest = day;
+  }
+  return newest;
+}
+
+/** Formats a date as RFC 822 (`Mon, 28 Nov 2022 00:00:00 GMT`), as RSS 2.0 wants. */
+export function formatRfc822(date: Date): string {
+  return date.toUTCString();
+}
+
+/**
+ * Builds the options of one feed for @astrojs/rss: channel title, description, link (its HTML page), language,
+ * `atom:link rel="self"`, lastBuildDate, the XSL stylesheet, and the newest `context.items` papers (pass them
+ * newest first).
+ */
+export function buildFeed(papers: readonly Paper[], channel: FeedChannel, context: FeedContext): RSSOptions {
+  const newest = papers.slice(0, context.items);
+  const lastBuildDate = findLastBuildDate(newest);
+  return {
+    title: stripInvalidXmlChars(channel.title),
+    description: stripInvalidXmlChars(channel.description),
+    site: context.absoluteUrl(channel.pagePath),
+    xmlns: { ...FEED_NAMESPACES },
+    stylesheet: context.link(context.stylesheetPath),
+    customData: [
+      `<language>${escapeXml(context.language)}</language>`,
+      `<atom:link href="${escapeXml(context.absoluteUrl(channel.feedPath))}" rel="self" type="application/rss+xml"/>`,
+      lastBuildDate ? `<lastBuildDate>${formatRfc822(lastBuildDate)}</lastBuildDate>` : '',
+    ].join(''),
+    items: newest.map((paper) => toFeedItem(paper, context)),
+  };
+}
+
+/** The site's name as pages and feeds show it, e.g. `Zhengfu He · Bibliography`. */
+export function formatSiteName(ownerName: string): string {
+  return `${ownerName} · Bibliography`;
+}
+
+/** Describes the site-wide feed. */
+export function describeSiteFeed(ownerName: string, pagePath: string, feedPath: string): FeedChannel {
+  return {
+    title: formatSiteName(ownerName),
+    description: `The newest papers in ${ownerName}'s bibliography, with abstracts.`,
+    pagePath,
+    feedPath,
+  };
+}
+
+/** Describes the feed of one list page (an author, a category, a type, a keyword, a year). */
+export function describeListFeed(name: string, ownerName: string, pagePath: string, feedPath: string): FeedChannel {
+  return {
+    title: `${name} · ${formatSiteName(ownerName)}`,
+    description: `The newest papers of ${name} in ${ownerName}'s bibliography, with abstracts.`,
+    pagePath,
+    feedPath,
+  };
+}
