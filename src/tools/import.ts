@@ -1,0 +1,216 @@
+// `npm run import`: BibTeX, RIS and CSL-JSON files → one paper file per entry. Every entry goes through the build's
+// own validation path before anything is written; nothing of an entry is dropped without a line in the report.
+
+import { makeBaseKey } from '../domain/keys';
+import { createPapers, type Paper } from '../domain/paper';
+import { decodeUtf8, formatPaperFile, idFromFileName, validatePaperFile, type FrontMatterSchema } from '../domain/paper-file';
+import type { PaperData } from '../domain/schema';
+import { toFieldProblems } from '../domain/schema';
+import type { Taxonomy } from '../domain/taxonomy';
+import { compareText, normalizeLine } from '../domain/text';
+import { readBibtex } from '../formats/bibtex-import';
+import { readCslJson } from '../formats/csl-json';
+import { ImportFileError, type ImportedEntry, type ReadResult } from '../formats/import-entry';
+import { readRis } from '../formats/ris';
+
+export { ImportFileError };
+
+/** The reference formats `npm run import` reads. */
+export type ReferenceFormat = 'bibtex' | 'ris' | 'csl-json';
+
+/** One input file. */
+export interface ImportInput {
+  /** The name used in messages. */
+  file: string;
+  bytes: Uint8Array;
+}
+
+/** A paper file already in the folder. */
+export interface ExistingPaper {
+  id: string;
+  file: string;
+  data: PaperData;
+}
+
+/** What the importer needs of the site. */
+export interface ImportOptions {
+  schema: FrontMatterSchema;
+  taxonomy: Taxonomy;
+  /** Replace files that exist (same page id). */
+  force: boolean;
+  /** Category for entries that name none (`--category`). */
+  defaultCategory?: string;
+}
+
+/** One paper file to write. */
+export interface PlannedFile {
+  id: string;
+  /** The file's text. */
+  markdown: string;
+  /** True when it replaces a file of the folder (only with `force`). */
+  replaces: boolean;
+}
+
+/** What an import will do: the files to write and a report line per entry. */
+export interface ImportPlan {
+  writes: PlannedFile[];
+  /** One line per entry: ✓ written, - skipped, ✗ failed; with what the reader could not map. */
+  report: string[];
+  counts: { imported: number; replaced: number; exists: number; duplicate: number; failed: number };
+  /** Problems that stop the whole import before anything is written (key collisions). */
+  blocking: string[];
+}
+
+/** Guesses the format from the file name, then the content. */
+export function detectFormat(fileName: string, text: string): ReferenceFormat {
+  if (/\.(bib|bibtex)$/i.test(fileName)) return 'bibtex';
+  if (/\.ris$/i.test(fileName)) return 'ris';
+  if (/\.json$/i.test(fileName)) return 'csl-json';
+  if (/^\s*[[{]/.test(text)) return 'csl-json';
+  if (/^TY {2}- /m.test(text)) return 'ris';
+  if (/^\s*@\w+\s*[{(]/m.test(text)) return 'bibtex';
+  throw new ImportFileError(`${fileName}: cannot tell the format; use a .bib, .ris or .json (CSL-JSON) file`);
+}
+
+/** Reads one input file with the reader of its format; an unreadable file is an `ImportFileError`. */
+export function readInput(input: ImportInput): ReadResult {
+  const decoded = decodeUtf8(input.bytes);
+  if ('error' in decoded) throw new ImportFileError(`${input.file}: ${decoded.error}`);
+  const text = decoded.text.replace(/^\uFEFF/, '');
+  const format = detectFormat(input.file, text);
+  if (format === 'bibtex') return readBibtex(text, input.file);
+  if (format === 'ris') return readRis(text, input.file);
+  return readCslJson(text, input.file);
+}
+
+/** A title reduced for comparison: no accents, markup, punctuation or case. */
+export function normalizeTitle(title: string): string {
+  return normalizeLine(title)
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** What identifies a work for duplicate detection: DOI, arXiv id (without version), or title + year + type. */
+function identities(data: PaperData): string[] {
+  const found: string[] = [];
+  if (typeof data.doi === 'string') found.push(`doi:${data.doi.toLowerCase()}`);
+  if (typeof data.arxiv === 'string') found.push(`arxiv:${data.arxiv.replace(/v\d+$/, '')}`);
+  if (typeof data.title === 'string') {
+    const date = data.date as { 'date-parts': number[][] } | undefined;
+    found.push(`title:${normalizeTitle(data.title)}|${date?.['date-parts'][0][0] ?? 'nd'}|${data.type}`);
+  }
+  return found;
+}
+
+/** The front matter of an entry with the import's defaults applied. */
+function withDefaults(entry: ImportedEntry, options: ImportOptions): Record<string, unknown> {
+  const frontMatter = { ...entry.frontMatter };
+  if (frontMatter.category === undefined && options.defaultCategory) frontMatter.category = options.defaultCategory;
+  return frontMatter;
+}
+
+/** Where an entry is, for the report: file, line and key. */
+function describe(entry: ImportedEntry, file: string): string {
+  return `${file}:${entry.line}${entry.key ? ` (${entry.key})` : ''}`;
+}
+
+/**
+ * Plans an import: reads every input (an unreadable file stops everything), validates each entry with the site's
+ * schema and re-reads the file it would write (so every written file builds), skips duplicates of papers already
+ * in the folder or earlier in the import (same DOI, arXiv id, or title + year + type — never the title alone) and
+ * files that exist (unless `force`), keeps each entry's own citation key, and refuses the whole import when two
+ * papers would share a citation key.
+ */
+export function planImport(inputs: readonly ImportInput[], existing: readonly ExistingPaper[], options: ImportOptions): ImportPlan {
+  const results = inputs.map((input) => ({ input, result: readInput(input) }));
+  const report: string[] = [];
+  const counts = { imported: 0, replaced: 0, exists: 0, duplicate: 0, failed: 0 };
+  const known = new Map<string, string>();
+  for (const paper of existing) for (const identity of identities(paper.data)) known.set(identity, paper.file);
+  const existingIds = new Set(existing.map((paper) => paper.id));
+  const planned: (PlannedFile & { data: PaperData; where: string })[] = [];
+  const takenIds = new Set<string>();
+  for (const { input, result } of results) {
+    for (const problem of result.problems) {
+      counts.failed++;
+      report.push(`✗ ${input.file}:${problem.line}${problem.key ? ` (${problem.key})` : ''}: ${problem.message}`);
+    }
+    for (const entry of result.entries) {
+      const where = describe(entry, input.file);
+      const parsed = options.schema.safeParse(withDefaults(entry, options));
+      if (!parsed.success) {
+        counts.failed++;
+        const problems = toFieldProblems(parsed.error.issues).map((problem) => `${problem.field}: ${problem.message}`);
+        report.push(`✗ ${where}: ${problems.join('; ')}`);
+        continue;
+      }
+      const data = parsed.data;
+      const duplicate = identities(data)
+        .map((identity) => known.get(identity))
+        .find((owner) => owner !== undefined);
+      if (duplicate !== undefined) {
+        counts.duplicate++;
+        report.push(`- ${where}: skipped, duplicate of ${duplicate}`);
+        continue;
+      }
+      const key = typeof data.citationKey === 'string' ? data.citationKey : makeBaseKey(data);
+      const stem = idFromFileName(key) ?? 'paper';
+      let id = stem;
+      for (let n = 2; takenIds.has(id); n++) id = `${stem}-${n}`;
+      const exists = existingIds.has(id);
+      if (exists && !options.force) {
+        counts.exists++;
+        report.push(`- ${where}: skipped, ${id}.md exists (use --force to replace it)`);
+        continue;
+      }
+      const markdown = formatPaperFile(data, entry.abstract);
+      const reread = validatePaperFile(`${id}.md`, markdown, options.schema);
+      if ('problems' in reread) {
+        counts.failed++;
+        report.push(`✗ ${where}: the file written would not read back: ${reread.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+        continue;
+      }
+      takenIds.add(id);
+      for (const identity of identities(data)) known.set(identity, `${where}`);
+      planned.push({ id, markdown, replaces: exists, data: reread.data, where });
+      if (exists) counts.replaced++;
+      else counts.imported++;
+      const notes = entry.notes.length > 0 ? ` (${entry.notes.join('; ')})` : '';
+      report.push(`✓ ${where}: ${exists ? 'replaces' : 'writes'} ${id}.md${notes}`);
+    }
+  }
+  const blocking = findKeyCollisions(planned, existing, options.taxonomy);
+  return { writes: planned.map(({ id, markdown, replaces }) => ({ id, markdown, replaces })), report, counts, blocking };
+}
+
+/** Two papers (of the folder and the import) that would share a citation key, as messages. */
+function findKeyCollisions(
+  planned: readonly (PlannedFile & { data: PaperData; where: string })[],
+  existing: readonly ExistingPaper[],
+  taxonomy: Taxonomy,
+): string[] {
+  const replaced = new Set(planned.filter((file) => file.replaces).map((file) => file.id));
+  const owners = new Map<string, string>();
+  const messages: string[] = [];
+  const claim = (key: string, owner: string) => {
+    const other = owners.get(key.toLowerCase());
+    if (other !== undefined) messages.push(`citation key "${key}" of ${owner} is already used by ${other}`);
+    else owners.set(key.toLowerCase(), owner);
+  };
+  // Keys of the folder as the build assigns them (generated ones included), without the files being replaced.
+  let built: Paper[] = [];
+  try {
+    built = createPapers(
+      existing.filter((paper) => !replaced.has(paper.id)).map((paper) => ({ ...paper, abstract: { markdown: '', html: '', text: '' } })),
+      taxonomy,
+    );
+  } catch (error) {
+    messages.push(`the folder itself has a problem: ${(error as Error).message}`);
+  }
+  for (const paper of [...built].sort((a, b) => compareText(a.file, b.file))) claim(paper.key, paper.file);
+  for (const file of planned) if (typeof file.data.citationKey === 'string') claim(file.data.citationKey, file.where);
+  return messages;
+}
