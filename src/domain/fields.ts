@@ -83,7 +83,8 @@ const NAME_FIELDS: FieldSpec[] = [
     label: 'Editors',
     csl: 'editor',
     bibtex: 'editor',
-    ris: ['ED', 'A2'],
+    // ED is read as "editor" by every RIS reader; A2/A3 follow Zotero, which swaps them for books.
+    ris: { book: ['ED', 'A3'], '*': ['ED', 'A2'] },
     highwire: 'citation_editor',
     details: true,
     truncatedKey: 'editorsTruncated',
@@ -110,7 +111,7 @@ const NAME_FIELDS: FieldSpec[] = [
     kind: 'names',
     label: 'Series editors',
     csl: 'collection-editor',
-    ris: ['A3'],
+    ris: { book: ['A2'], '*': ['A3'] },
     details: true,
   },
   { key: 'reviewedAuthors', kind: 'names', label: 'Reviewed authors', csl: 'reviewed-author', details: true },
@@ -212,15 +213,21 @@ const TEXT_FIELDS: FieldSpec[] = [
       '*': 'howpublished',
     },
     bibtexAliases: ['journaltitle'],
-    ris: { 'article-journal': ['JO', 'T2', 'JF', 'JA'], '*': ['T2', 'JO', 'JF', 'BT'] },
+    // T2 is what Zotero and EndNote write; JO and JF are the RIS spec's full journal name (JA/J1 are abbreviations).
+    // A book's T2 is its series (see collectionTitle), as in Zotero and EndNote.
+    // A talk's T2 is its event (eventTitle), as in Zotero's presentations.
+    ris: { 'article-journal': ['T2', 'JO', 'JF'], book: [], speech: [], '*': ['T2', 'JO', 'JF', 'BT'] },
     highwire: {
       'article-journal': 'citation_journal_title',
       'article-magazine': 'citation_journal_title',
       'article-newspaper': 'citation_journal_title',
       review: 'citation_journal_title',
       'paper-conference': 'citation_conference_title',
+      // Scholar names no tag for other containers (a web page's site, a preprint's server).
       chapter: 'citation_inbook_title',
-      '*': 'citation_inbook_title',
+      entry: 'citation_inbook_title',
+      'entry-dictionary': 'citation_inbook_title',
+      'entry-encyclopedia': 'citation_inbook_title',
     },
     details: true,
   },
@@ -230,7 +237,7 @@ const TEXT_FIELDS: FieldSpec[] = [
     label: 'Abbreviated',
     csl: 'container-title-short',
     bibtex: 'shortjournal',
-    ris: ['J2'],
+    ris: ['J2', 'JA', 'J1'],
     highwire: 'citation_journal_abbrev',
     details: true,
   },
@@ -240,7 +247,7 @@ const TEXT_FIELDS: FieldSpec[] = [
     label: 'Series',
     csl: 'collection-title',
     bibtex: 'series',
-    ris: ['T3'],
+    ris: { book: ['T2', 'T3'], '*': ['T3'] },
     details: true,
   },
   {
@@ -249,11 +256,29 @@ const TEXT_FIELDS: FieldSpec[] = [
     label: 'Number in series',
     csl: 'collection-number',
     bibtex: { book: 'number', chapter: 'number', 'paper-conference': 'number', '*': null },
+    ris: ['SV'],
     details: true,
   },
   { key: 'volumeTitle', kind: 'text', label: 'Volume title', csl: 'volume-title', details: true },
-  { key: 'eventTitle', kind: 'text', label: 'Event', csl: 'event-title', bibtex: 'eventtitle', details: true },
-  { key: 'eventPlace', kind: 'text', label: 'Event place', csl: 'event-place', bibtex: 'venue', details: true },
+  {
+    key: 'eventTitle',
+    kind: 'text',
+    label: 'Event',
+    csl: 'event-title',
+    bibtex: 'eventtitle',
+    ris: { speech: ['T2'], '*': [] },
+    details: true,
+  },
+  {
+    key: 'eventPlace',
+    kind: 'text',
+    label: 'Event place',
+    csl: 'event-place',
+    bibtex: 'venue',
+    // Zotero writes a talk's place as CY and a conference paper's as C1.
+    ris: { speech: ['CY'], 'paper-conference': ['C1'], '*': [] },
+    details: true,
+  },
   {
     key: 'volume',
     kind: 'number',
@@ -274,13 +299,25 @@ const TEXT_FIELDS: FieldSpec[] = [
     highwire: 'citation_issue',
     details: true,
   },
-  { key: 'pages', kind: 'text', label: 'Pages', csl: 'page', bibtex: 'pages', ris: ['SP'], details: true },
+  {
+    key: 'pages',
+    kind: 'text',
+    label: 'Pages',
+    csl: 'page',
+    bibtex: 'pages',
+    // Written as SP (first page) and EP (last page): see formats/ris. A whole book's SP is its page count.
+    ris: { book: [], thesis: [], manuscript: [], '*': ['SP'] },
+    // Written as citation_firstpage and citation_lastpage: see formats/scholar.
+    highwire: 'citation_firstpage',
+    details: true,
+  },
   {
     key: 'numberOfPages',
     kind: 'number',
     label: 'Number of pages',
     csl: 'number-of-pages',
     bibtex: 'pagetotal',
+    ris: { book: ['SP'], thesis: ['SP'], manuscript: ['SP'], '*': [] },
     details: true,
   },
   {
@@ -289,9 +326,19 @@ const TEXT_FIELDS: FieldSpec[] = [
     label: 'Number of volumes',
     csl: 'number-of-volumes',
     bibtex: 'volumes',
+    ris: ['NV'],
     details: true,
   },
-  { key: 'edition', kind: 'number', label: 'Edition', csl: 'edition', bibtex: 'edition', ris: ['ET'], details: true },
+  {
+    key: 'edition',
+    kind: 'number',
+    label: 'Edition',
+    csl: 'edition',
+    bibtex: 'edition',
+    // Zotero writes a program's or a dataset's version as ET.
+    ris: { software: [], dataset: [], '*': ['ET'] },
+    details: true,
+  },
   {
     key: 'publisher',
     kind: 'text',
@@ -326,7 +373,7 @@ const TEXT_FIELDS: FieldSpec[] = [
     csl: 'publisher-place',
     bibtex: 'address',
     bibtexAliases: ['location'],
-    ris: ['CY', 'PP'],
+    ris: { speech: [], '*': ['CY', 'PP'] },
     details: true,
   },
   {
@@ -354,16 +401,25 @@ const TEXT_FIELDS: FieldSpec[] = [
     csl: 'number',
     bibtex: { book: null, chapter: null, 'paper-conference': null, ...byTypes(CONTAINER_TYPES, null), '*': 'number' },
     ris: ['M1'],
-    highwire: { report: 'citation_technical_report_number', '*': 'citation_number' },
+    // Scholar documents a number only for technical reports.
+    highwire: { report: 'citation_technical_report_number' },
     details: true,
   },
   { key: 'chapterNumber', kind: 'number', label: 'Chapter', csl: 'chapter-number', bibtex: 'chapter', details: true },
-  { key: 'section', kind: 'text', label: 'Section', csl: 'section', details: true },
+  { key: 'section', kind: 'text', label: 'Section', csl: 'section', ris: ['SE'], details: true },
   { key: 'partNumber', kind: 'number', label: 'Part', csl: 'part-number', bibtex: 'part', details: true },
   { key: 'partTitle', kind: 'text', label: 'Part title', csl: 'part-title', details: true },
   { key: 'supplementNumber', kind: 'number', label: 'Supplement', csl: 'supplement-number', details: true },
   { key: 'printingNumber', kind: 'number', label: 'Printing', csl: 'printing-number', details: true },
-  { key: 'version', kind: 'text', label: 'Version', csl: 'version', bibtex: 'version', details: true },
+  {
+    key: 'version',
+    kind: 'text',
+    label: 'Version',
+    csl: 'version',
+    bibtex: 'version',
+    ris: { software: ['ET'], dataset: ['ET'], '*': [] },
+    details: true,
+  },
   { key: 'status', kind: 'text', label: 'Status', csl: 'status', bibtex: 'pubstate', details: true },
   { key: 'division', kind: 'text', label: 'Division', csl: 'division', details: true },
   { key: 'authority', kind: 'text', label: 'Authority', csl: 'authority', details: true },
@@ -385,7 +441,8 @@ const TEXT_FIELDS: FieldSpec[] = [
   },
   { key: 'archivePlace', kind: 'text', label: 'Archive place', csl: 'archive-place', details: true },
   { key: 'callNumber', kind: 'text', label: 'Call number', csl: 'call-number', ris: ['CN'], details: true },
-  { key: 'source', kind: 'text', label: 'Source', csl: 'source', details: true },
+  // Zotero's "Library Catalog", which it writes as DP (database provider).
+  { key: 'source', kind: 'text', label: 'Source', csl: 'source', ris: ['DP'], details: true },
   {
     key: 'language',
     kind: 'text',
@@ -423,7 +480,8 @@ const IDENTIFIER_FIELDS: FieldSpec[] = [
   { key: 'citationKey', kind: 'key', label: 'Citation key', csl: 'citation-key', ris: ['ID'] },
   { key: 'doi', kind: 'doi', label: 'DOI', csl: 'DOI', bibtex: 'doi', ris: ['DO'], highwire: 'citation_doi' },
   // arXiv has no CSL variable: see formats/csl-json (the preprint's `number`) and formats/bibtex (eprint).
-  { key: 'arxiv', kind: 'arxiv', label: 'arXiv', highwire: 'citation_arxiv_id' },
+  // RIS: `AN  - arXiv:<id>` (accession number), told apart from archiveLocation's AN by the prefix.
+  { key: 'arxiv', kind: 'arxiv', label: 'arXiv', ris: ['AN'], highwire: 'citation_arxiv_id' },
   {
     key: 'isbn',
     kind: 'isbn',
@@ -467,7 +525,8 @@ const SITE_FIELDS: FieldSpec[] = [
   { key: 'selected', kind: 'flag', label: 'Selected', bibtex: 'selected' },
   { key: 'award', kind: 'text', label: 'Award', bibtex: 'award' },
   { key: 'code', kind: 'code', label: 'Code', bibtex: 'code' },
-  { key: 'pdf', kind: 'link', label: 'PDF', bibtex: 'pdf', highwire: 'citation_pdf_url' },
+  // RIS L1 is "link to PDF" (Zotero attaches it as the full text).
+  { key: 'pdf', kind: 'link', label: 'PDF', bibtex: 'pdf', ris: ['L1'], highwire: 'citation_pdf_url' },
   { key: 'data', kind: 'link', label: 'Data', bibtex: 'data' },
   { key: 'model', kind: 'link', label: 'Model', bibtex: 'model' },
   { key: 'slides', kind: 'link', label: 'Slides', bibtex: 'slides' },

@@ -91,7 +91,7 @@ export function idFromFileName(name: string): string | undefined {
 }
 
 /** A name as front matter writes it: "Given Family" when that reads back to the same name, else the parts. */
-function formatFrontMatterName(name: Name): unknown {
+export function formatFrontMatterName(name: Name): unknown {
   const marks = { ...(name.equal ? { equal: true } : {}), ...(name.corresponding ? { corresponding: true } : {}) };
   if ('literal' in name) return { literal: name.literal, ...marks };
   const display = formatDisplayName(name);

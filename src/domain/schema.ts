@@ -204,6 +204,11 @@ function readUrl(value: unknown, schemes: readonly string[]): string {
 }
 
 const CITATION_KEY = /^[^\s,{}()"#%'=\\~]+$/;
+
+/** Whether a text can be a citation key (the readers keep an input's key only when the schema will take it). */
+export function isCitationKey(text: string): boolean {
+  return CITATION_KEY.test(text);
+}
 const BIBTEX_FIELD_NAME = /^[a-z][a-z0-9_:.+-]*$/;
 /** Classic BibTeX entry types a paper may keep as `bibtexType` (biblatex-only types map to their classic kin). */
 export const CLASSIC_BIBTEX_TYPES = [
