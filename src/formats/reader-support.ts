@@ -57,11 +57,14 @@ function escapeParagraph(paragraph: string): string {
 export function plainTextToMarkdown(text: string, lineBreaks: 'paragraph' | 'space' = 'space'): string {
   const normalized = text.replace(/\r\n?/g, '\n');
   const paragraphs = lineBreaks === 'paragraph' ? normalized.split(/\n+/) : normalized.split(/\n[ \t]*\n/);
-  return paragraphs
-    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .map(escapeParagraph)
-    .join('\n\n');
+  return (
+    paragraphs
+      // Only ASCII white space is folded: a no-break space is text.
+      .map((paragraph) => paragraph.replace(/[ \t\n\f\v]+/g, ' ').trim())
+      .filter(Boolean)
+      .map(escapeParagraph)
+      .join('\n\n')
+  );
 }
 
 /** What `settleFrontMatter` hands back for a value the schema rejects. */
