@@ -37,6 +37,17 @@ const EXTRA_PREFIX = 'csl-';
 /** The CSL variables the writer sets itself; an `extra` entry never overrides them. */
 const OWN_VARIABLES = new Set(['id', 'type', 'citation-key', 'custom']);
 
+/**
+ * The CSL variable an `extra` name (lowercase, as BibTeX field names are) was kept from: `csl-doi` → `DOI`,
+ * `csl-shorttitle` → `shortTitle`. Unknown variables are written back lowercase.
+ */
+const VARIABLE_CASE = new Map(
+  [...CSL_FIELDS.map((field) => field.csl), 'abstract', 'shortTitle', 'journalAbbreviation'].map((variable) => [
+    variable.toLowerCase(),
+    variable,
+  ]),
+);
+
 /** A value kept in `extra` back as JSON: `extra` holds text, so non-text values were stored as JSON. */
 function fromExtraText(text: string): unknown {
   try {
@@ -90,11 +101,12 @@ export function toCslJson(paper: Paper): CslItem {
   // variable itself.
   for (const [name, text] of Object.entries(paper.site.extra)) {
     if (!name.startsWith(EXTRA_PREFIX)) continue;
-    const variable = name.slice(EXTRA_PREFIX.length);
+    const kept = name.slice(EXTRA_PREFIX.length);
+    const variable = VARIABLE_CASE.get(kept) ?? kept;
     if (variable === 'custom') {
-      const kept = fromExtraText(text);
-      if (kept && typeof kept === 'object' && !Array.isArray(kept)) {
-        for (const [key, value] of Object.entries(kept)) if (!(key in custom)) custom[key] = value;
+      const foreign = fromExtraText(text);
+      if (foreign && typeof foreign === 'object' && !Array.isArray(foreign)) {
+        for (const [key, value] of Object.entries(foreign)) if (!(key in custom)) custom[key] = value;
       }
     } else if (!OWN_VARIABLES.has(variable) && item[variable] === undefined) {
       item[variable] = fromExtraText(text);

@@ -306,6 +306,16 @@ describe('readCslJson', () => {
     expect(written.custom).toMatchObject({ somebodyElse: 'their data' });
   });
 
+  it('writes a kept value back under its CSL name, case included (DOI, URL), not as a new variable', async () => {
+    const item = { id: 'k', type: 'webpage', title: 'T', URL: 'www.jstor.org/stable/1', DOI: '10/c73zz7' };
+    const { read, papers } = await readPapers(JSON.stringify(item));
+    expect(read.entries[0].frontMatter.extra).toEqual({ 'csl-url': 'www.jstor.org/stable/1', 'csl-doi': '10/c73zz7' });
+    const written = toCslJson(papers[0]);
+    expect(written).toMatchObject({ URL: 'www.jstor.org/stable/1', DOI: '10/c73zz7' });
+    expect(written).not.toHaveProperty('url');
+    expect(written).not.toHaveProperty('doi');
+  });
+
   it('accepts a single item, a BOM, plain text as it is (no LaTeX decoding), and numbers as text', async () => {
     const item = {
       id: 'one',

@@ -9,6 +9,7 @@ import { parse as tokenizeRis } from '@citation-js/plugin-ris/lib/ris.js';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { describe, expect, it } from 'vitest';
+import { CSL_FIELDS } from '../../src/domain/fields';
 import { RIS_TYPES_IN } from '../../src/domain/types';
 import { formatCslJson, readCslJson, toCslJson } from '../../src/formats/csl-json';
 import { formatRisRecord, joinRis, readRis } from '../../src/formats/ris';
@@ -21,7 +22,17 @@ const filesIn = (folder: string, extension: string) =>
     .filter((name) => name.endsWith(extension))
     .sort()
     .map((name) => `${folder}/${name}`);
-const RIS_FILES = filesIn('ris', '.ris');
+// More real RIS files can be measured without adding them to the repository: REAL_RIS_DIRS=/a/dir:/another.
+const EXTRA_RIS = (process.env.REAL_RIS_DIRS ?? '')
+  .split(':')
+  .filter(Boolean)
+  .flatMap((dir) =>
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.ris'))
+      .sort()
+      .map((name) => join(dir, name)),
+  );
+const RIS_FILES = [...filesIn('ris', '.ris'), ...EXTRA_RIS];
 const CSL_FILES = filesIn('csl-json', '.json');
 
 /** Survival of one file: pairs in the original, kept at the same place (or a synonym tag), kept anywhere. */
@@ -141,7 +152,7 @@ function risSurvival(original: string, written: string): Survival {
 describe('real RIS files', () => {
   for (const file of RIS_FILES) {
     it(`${file}: every record validates, writing keeps ≥ 98% of its tags, reading back is idempotent`, async () => {
-      const text = readFileSync(join(REAL, file), 'utf8');
+      const text = readFileSync(file.startsWith('/') ? file : join(REAL, file), 'utf8');
       const first = readRis(text, file);
       expect(first.problems).toEqual([]);
       const papers = await papersFromEntries(first.entries); // throws on any record the schema rejects
@@ -235,6 +246,12 @@ describe('real CSL-JSON files', () => {
       const written = formatCslJson(papers.map(toCslJson));
 
       const survival = cslSurvival(JSON.parse(text), JSON.parse(written));
+      // Every variable written is a CSL variable of the field table, or one the input item itself had.
+      const known = new Set(['id', 'type', 'abstract', 'custom', ...CSL_FIELDS.map((field) => field.csl)]);
+      (JSON.parse(written) as Record<string, unknown>[]).forEach((item, index) => {
+        const original = (JSON.parse(text) as Record<string, unknown>[])[index];
+        expect(Object.keys(item).filter((key) => !known.has(key) && !(key in original))).toEqual([]);
+      });
       console.log(
         `${file}: ${first.entries.length} items, ${survival.pairs} (item, variable) pairs; kept ${survival.kept} (${percent(survival.kept, survival.pairs)}), kept anywhere ${survival.anywhere} (${percent(survival.anywhere, survival.pairs)})\n  ${survival.lost.join('\n  ')}`,
       );
@@ -287,7 +304,7 @@ describe('CSL-JSON written by citation-js from real BibTeX files', () => {
 
 describe('the survival measure', () => {
   it('counts what a damaged file loses (so the figures above can fail)', async () => {
-    const file = 'ris/asreview-scopus.ris';
+    const file = RIS_FILES[0];
     const text = readFileSync(join(REAL, file), 'utf8');
     const papers = await papersFromEntries(readRis(text, file).entries);
     const written = joinRis(papers.map(formatRisRecord));

@@ -588,6 +588,68 @@ describe('readRis', () => {
     expect(entry.frontMatter.authorsTruncated).toBe(true);
   });
 
+  it("reads the exporters' quirks: EndNote's one-KW-many-lines, WoS's month-only DA, ISO DA, a time in Y2, M3 DOIs", () => {
+    const text = [
+      'TY  - JOUR',
+      'TI  - EndNote keywords',
+      'KW  - article',
+      'biostratigraphy',
+      'dinosaur',
+      'SP  - 549-565',
+      'ER  - ',
+      'TY  - JOUR',
+      'TI  - Web of Science date',
+      'DA  - SEP 22',
+      'PY  - 2010',
+      'ER  - ',
+      'TY  - JOUR',
+      'TI  - OpenAlex date',
+      'DA  - 2024-02-01',
+      'Y2  - 2021/07/15/02:06:37',
+      'ER  - ',
+      'TY  - JOUR',
+      'TI  - DOI in M3',
+      'M3  - 10.2307/1290376',
+      'ER  - ',
+    ].join('\n');
+    const [endnote, wos, openalex, m3] = readRis(text, 'quirks.ris').entries;
+    expect(endnote.frontMatter).toMatchObject({
+      keywords: ['article', 'biostratigraphy', 'dinosaur'],
+      pages: '549-565',
+    });
+    expect(wos.frontMatter.date).toBe('2010-09-22');
+    expect(openalex.frontMatter).toMatchObject({ date: '2024-02-01', accessed: '2021-07-15' });
+    expect(openalex.notes.join()).toMatch(/dropped the time of day/);
+    expect(m3.frontMatter).toMatchObject({ doi: '10.2307/1290376' });
+    expect(m3.frontMatter.genre).toBeUndefined();
+  });
+
+  it('reads two tags glued on one line (Rayyan) as two, but never lets text open or close a record', () => {
+    const text = [
+      'TY  - JOUR',
+      'TI  - Glued',
+      'UR  - https://example.org/record?id=1&from=export     U2  - L2029880245',
+      'DO  - 10.1038/s41467-024-48400-3     LK  - https://example.org/link',
+      'N1  - a note     ER  - that mentions     TY  - JOUR',
+      'ER  - ',
+    ].join('\n');
+    const { entries } = readRis(text, 'rayyan.ris');
+    expect(entries).toHaveLength(1);
+    expect(entries[0].frontMatter).toMatchObject({
+      url: 'https://example.org/record?id=1&from=export',
+      doi: '10.1038/s41467-024-48400-3',
+      note: 'a note     ER  - that mentions     TY  - JOUR',
+      extra: { 'ris-u2': 'L2029880245', 'ris-lk': 'https://example.org/link' },
+    });
+  });
+
+  it('keeps a repeated keyword once (Scopus repeats author and index keywords), saying so', () => {
+    const text = ['TY  - JOUR', 'TI  - T', 'KW  - fossil', 'KW  - Fossil', 'KW  - fossil', 'ER  - '].join('\n');
+    const [entry] = readRis(text, 'scopus.ris').entries;
+    expect(entry.frontMatter.keywords).toEqual(['fossil', 'Fossil']);
+    expect(entry.notes).toEqual(['KW "fossil" is repeated; kept once']);
+  });
+
   it('reads records without ER, and says so', () => {
     const text = ['TY  - JOUR', 'TI  - One', 'TY  - BOOK', 'TI  - Two'].join('\n');
     const { entries } = readRis(text, 'no-er.ris');
