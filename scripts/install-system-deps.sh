@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite drives for real: Chromium (search, accessibility and
 # screenshot tests through playwright-core), bibtex + biber (the exported bibliography must be accepted
-# by real BibTeX), and xmllint (feeds and sitemap are checked as XML). Needs root or sudo; skips what is there.
+# by real BibTeX; texlive-bibtex-extra has biblatex-examples.bib), and xmllint (feeds and sitemap are
+# checked as XML). Needs root or sudo; skips what is there.
 set -euo pipefail
 declare -A wanted=([chromium]=chromium [bibtex]=texlive-binaries [biber]=biber [xmllint]=libxml2-utils [kpsewhich]=texlive-binaries)
 missing=()
@@ -10,6 +11,8 @@ for command in "${!wanted[@]}"; do
 done
 # plain.bst comes with texlive-base; bibtex alone cannot find it without.
 if command -v kpsewhich >/dev/null 2>&1 && [ -z "$(kpsewhich plain.bst 2>/dev/null)" ]; then missing+=(texlive-base); fi
+# biblatex-examples.bib (a real biblatex file the BibTeX import and export tests read) comes with texlive-bibtex-extra.
+if ! command -v kpsewhich >/dev/null 2>&1 || [ -z "$(kpsewhich biblatex-examples.bib 2>/dev/null)" ]; then missing+=(texlive-bibtex-extra); fi
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"
   exit 0
