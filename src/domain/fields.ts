@@ -3,7 +3,8 @@
 // tags, its Google Scholar (Highwire) tag, and its label on the page. The schema, the importer, the three export
 // writers, the Scholar metadata and the page's details list all read this table; adding a field is one row.
 
-import type { CslDateVariable, CslNameVariable } from './csl';
+import type { CslDate, CslDateVariable, CslNameVariable } from './csl';
+import { parseDate } from './dates';
 
 /** What a field holds; decides how it is validated, parsed and written. */
 export type FieldKind =
@@ -480,8 +481,17 @@ const IDENTIFIER_FIELDS: FieldSpec[] = [
   { key: 'citationKey', kind: 'key', label: 'Citation key', csl: 'citation-key', ris: ['ID'] },
   { key: 'doi', kind: 'doi', label: 'DOI', csl: 'DOI', bibtex: 'doi', ris: ['DO'], highwire: 'citation_doi' },
   // arXiv has no CSL variable: see formats/csl-json (the preprint's `number`) and formats/bibtex (eprint).
+  // BibTeX: eprint + archiveprefix = {arXiv} (+ primaryclass from an arXiv category); al-folio writes `arxiv`.
   // RIS: `AN  - arXiv:<id>` (accession number), told apart from archiveLocation's AN by the prefix.
-  { key: 'arxiv', kind: 'arxiv', label: 'arXiv', ris: ['AN'], highwire: 'citation_arxiv_id' },
+  {
+    key: 'arxiv',
+    kind: 'arxiv',
+    label: 'arXiv',
+    bibtex: 'eprint',
+    bibtexAliases: ['arxiv'],
+    ris: ['AN'],
+    highwire: 'citation_arxiv_id',
+  },
   {
     key: 'isbn',
     kind: 'isbn',
@@ -605,4 +615,36 @@ export function getHighwireTag(field: FieldSpec, cslType: string): string | unde
   const tag = field.highwire;
   if (tag === undefined || typeof tag === 'string') return tag;
   return tag[cslType] ?? tag['*'];
+}
+
+/**
+ * Every BibTeX field the writer fills from a model field for an item: the issued date as year, month, day and
+ * biblatex's date; arXiv as eprint and archiveprefix; else the one `getBibtexName` gives. An `extra` field must not
+ * reuse one of these names (the entry would hold the field twice).
+ */
+export function getWrittenBibtexNames(
+  field: FieldSpec,
+  cslType: string,
+  bibtexType?: string,
+  value?: unknown,
+): string[] {
+  if (field.key === 'date') {
+    // At the date's precision: a year-only date leaves `month` free (for a month that is no month, "Spring").
+    let date: CslDate | undefined;
+    try {
+      date = typeof value === 'string' || typeof value === 'number' ? parseDate(value) : (value as CslDate);
+    } catch {
+      date = undefined;
+    }
+    const [start, end] = date?.['date-parts'] ?? [[0, 1, 1]];
+    return [
+      'year',
+      ...(start.length > 1 ? ['month'] : []),
+      ...(start.length > 2 ? ['day'] : []),
+      ...(end || date?.circa || !date ? ['date'] : []),
+    ];
+  }
+  if (field.kind === 'arxiv') return ['eprint', 'archiveprefix'];
+  const name = getBibtexName(field, cslType, bibtexType);
+  return name === undefined ? [] : [name];
 }

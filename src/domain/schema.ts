@@ -4,7 +4,7 @@
 import { z } from 'astro/zod';
 import type { CslDate } from './csl';
 import { DateSyntaxError, parseDate } from './dates';
-import { FIELDS, type FieldKind, type FieldSpec } from './fields';
+import { FIELDS, getWrittenBibtexNames, type FieldKind, type FieldSpec } from './fields';
 import { NameSyntaxError, parseName, type Name } from './names';
 import type { Taxonomy } from './taxonomy';
 import { findForbiddenCharacter, isInvisible, normalizeBlock, normalizeLine } from './text';
@@ -228,6 +228,9 @@ export const CLASSIC_BIBTEX_TYPES = [
   'unpublished',
 ];
 
+/** Fields that identify an untitled work well enough to list it. */
+const IDENTIFYING_KEYS = ['containerTitle', 'note', 'doi', 'url', 'arxiv'];
+
 /** The Zod schema of one field's value. */
 function fieldSchema(field: FieldSpec, options: SchemaOptions): z.ZodType {
   switch (field.kind) {
@@ -440,17 +443,27 @@ export function createPaperSchema(options: SchemaOptions) {
         (field) =>
           field.kind === 'names' && Array.isArray(data[field.key]) && (data[field.key] as unknown[]).length > 0,
       );
-      if (data.title === undefined && !named) {
+      // An untitled work still needs something to show for it (its page reads "Untitled …"): a name, or the
+      // journal, note, DOI or URL that identifies it, as minimal BibTeX entries (xampl.bib's) do.
+      const described = IDENTIFYING_KEYS.some((key) => data[key] !== undefined);
+      if (data.title === undefined && !named && !described) {
         ctx.addIssue({
           code: 'custom',
           path: ['title'],
-          message: 'is required unless the work lists authors or editors',
+          message: 'is required unless the work lists names or has a container title, a note, a DOI or a URL',
         });
       }
       if (data.extra && typeof data.extra === 'object') {
         for (const name of Object.keys(data.extra)) {
+          // Only the names the writer fills for this type clash: a thesis may keep a `publisher` beside its
+          // `school`, as its source file had both.
+          const type = typeof data.type === 'string' ? data.type : DEFAULT_ITEM_TYPE;
+          const bibtexType = typeof data.bibtexType === 'string' ? data.bibtexType.toLowerCase() : undefined;
           const owner = FIELDS.find(
-            (field) => data[field.key] !== undefined && field.key !== 'extra' && bibtexNames(field).includes(name),
+            (field) =>
+              data[field.key] !== undefined &&
+              field.key !== 'extra' &&
+              getWrittenBibtexNames(field, type, bibtexType, data[field.key]).includes(name),
           );
           if (owner)
             ctx.addIssue({ code: 'custom', path: ['extra', name], message: `duplicates ${owner.key}; keep one` });
@@ -465,12 +478,6 @@ export function createPaperSchema(options: SchemaOptions) {
       }
       return result;
     });
-}
-
-/** Every BibTeX name a field is written or read under. */
-function bibtexNames(field: FieldSpec): string[] {
-  const names = typeof field.bibtex === 'string' ? [field.bibtex] : Object.values(field.bibtex ?? {});
-  return [...names, ...(field.bibtexAliases ?? [])].filter((name): name is string => typeof name === 'string');
 }
 
 /** One problem with a paper's front matter: the field (path) and what is wrong. */
