@@ -1,0 +1,514 @@
+// BibTeX / biblatex file → entries as front matter, with @retorquere/bibtex-parser (Better BibTeX's parser): every
+// @string form, crossref/xdata inheritance, @article(...) parentheses. Each field goes to its front-matter key
+// through the field table in reverse; what the model has no home for, and any value the schema would reject, is
+// kept verbatim in `extra` with a note, so nothing is lost and no entry fails for one field.
+
+import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
+import { ARXIV_CATEGORIES } from '../domain/arxiv-categories';
+import { parseDate } from '../domain/dates';
+import { FIELDS, getBibtexName, type FieldSpec } from '../domain/fields';
+import { CLASSIC_BIBTEX_TYPES, createPaperSchema, normalizeArxiv, normalizeDoi } from '../domain/schema';
+import { createTaxonomy } from '../domain/taxonomy';
+import { findForbiddenCharacter, stripForbiddenCharacters } from '../domain/text';
+import { BIBTEX_SUBTYPES_IN, BIBTEX_TYPES_IN, getItemType } from '../domain/types';
+import { DEFAULT_GENRES } from './bibtex';
+import type { EntryProblem, ImportedEntry, ReadResult } from './import-entry';
+import { hideAngles, markupToMarkdown, markupToText, PARSE_OPTIONS, restoreAngles } from './latex';
+
+// The schema the reader checks each value with: arXiv's categories are the only ones it sets.
+const schema = createPaperSchema({ taxonomy: createTaxonomy({ arxiv: true, labels: {} }) });
+
+/** Entry types that are not works but containers of other entries' data. */
+const NOT_WORKS: Record<string, string> = {
+  set: 'a @set only groups other entries (each member is read as its own entry)',
+  xdata: 'an @xdata entry only holds fields for other entries (they inherit them)',
+};
+
+const ARXIV_BY_LOWER = new Map(Object.keys(ARXIV_CATEGORIES).map((code) => [code.toLowerCase(), code]));
+const EXTRA_NAME = /^[a-z][a-z0-9_:.+-]*$/;
+// Fields read as part of another: the issued date's parts, arXiv's eprint parts, the type marker.
+const DATE_PARTS = new Set(['date', 'year', 'month', 'day']);
+const EPRINT_PARTS = new Set(['eprint', 'archiveprefix', 'eprinttype', 'primaryclass', 'eprintclass']);
+
+/**
+ * A DOI given as text, a `doi:` name or a URL of any resolver or proxy (doi.org, dx.doi.org,
+ * doi-org.proxy.univ.edu…), as the bare DOI; undefined when it is none.
+ */
+export function bareDoi(text: string): string | undefined {
+  const trimmed = text.trim();
+  const proxied = /^https?:\/\/[^/]*doi[^/]*\/(10\.\d{4,9}\/.+)$/i.exec(trimmed);
+  if (proxied) {
+    try {
+      return normalizeDoi(decodeURIComponent(proxied[1]));
+    } catch {
+      return normalizeDoi(proxied[1]);
+    }
+  }
+  return normalizeDoi(trimmed);
+}
+
+/** The problem the schema finds with one front-matter value, if any. */
+function checkValue(key: string, value: unknown): string | undefined {
+  const input: Record<string, unknown> = key === 'title' ? { title: value } : { title: 'x', [key]: value };
+  const result = schema.safeParse(input);
+  if (result.success) return undefined;
+  const issue = result.error.issues.find((candidate) => candidate.path[0] === key) ?? result.error.issues[0];
+  return issue.message;
+}
+
+/** A name from the parser as front matter writes it: {family, given, particle, suffix} or {literal}. */
+function toName(creator: Creator): Record<string, string> | undefined {
+  if (creator.name !== undefined) {
+    const literal = markupToText(creator.name);
+    return literal ? { literal } : undefined;
+  }
+  const parts: Record<string, string> = {};
+  const family = markupToText(creator.lastName ?? '');
+  const given = markupToText(creator.firstName ?? '');
+  const particle = markupToText(creator.prefix ?? '');
+  const suffix = markupToText(creator.suffix ?? '');
+  if (!family) return given ? { family: given } : undefined;
+  parts.family = family;
+  if (given) parts.given = given;
+  if (particle) parts.particle = particle;
+  if (suffix) parts.suffix = suffix;
+  return parts;
+}
+
+/** The raw text of a field from the raw parse (names and lists joined back as BibTeX writes them). */
+function rawText(value: unknown): string {
+  if (typeof value === 'string') return value.trim();
+  if (Array.isArray(value)) {
+    return value
+      .map((item) => {
+        if (typeof item === 'string') return item;
+        const creator = item as Creator;
+        if (creator.name !== undefined) return creator.name;
+        const last = [creator.prefix, creator.lastName].filter(Boolean).join(' ');
+        return [last, creator.suffix, creator.firstName].filter((part) => part !== undefined).join(', ');
+      })
+      .join(value.every((item) => typeof item === 'string') ? ', ' : ' and ');
+  }
+  return '';
+}
+
+/** The parser's converted value as one line of plain text (lists joined with " and ", as BibTeX lists are). */
+function textValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map((item) => markupToText(String(item))).join(' and ');
+  return typeof value === 'string' ? markupToText(value) : '';
+}
+
+/** Long text (a note): plain text with its paragraph breaks. */
+function blockValue(value: unknown): string {
+  if (typeof value !== 'string') return textValue(value);
+  return value
+    .split(/<p>|<\/p>/)
+    .map(markupToText)
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** A verbatim value (URL, DOI, eprint) with the input's own angle brackets back. */
+function verbatimValue(value: unknown): string {
+  return typeof value === 'string' ? restoreAngles(value).trim() : rawText(value);
+}
+
+/** Reads true/false as al-folio writes flags. */
+function flagValue(text: string): boolean | undefined {
+  if (/^(true|yes|1)$/i.test(text)) return true;
+  if (/^(false|no|0)$/i.test(text)) return false;
+  return undefined;
+}
+
+/** Which model field each BibTeX name fills for a type: written names first, then the aliases read. */
+function buildReverseTable(cslType: string, bibtexType: string | undefined): Map<string, FieldSpec> {
+  const table = new Map<string, FieldSpec>();
+  for (const field of FIELDS) {
+    if (field.key === 'date' || field.kind === 'arxiv') continue;
+    const name = getBibtexName(field, cslType, bibtexType);
+    if (name && !table.has(name)) table.set(name, field);
+  }
+  for (const field of FIELDS) {
+    if (field.key === 'date') continue;
+    for (const alias of field.bibtexAliases ?? []) if (!table.has(alias)) table.set(alias, field);
+  }
+  return table;
+}
+
+/** Whether a BibTeX name is the one the writer uses for its model field (not an alias). */
+function isWrittenName(table: Map<string, FieldSpec>, name: string, cslType: string, bibtexType?: string): boolean {
+  const field = table.get(name);
+  return field !== undefined && getBibtexName(field, cslType, bibtexType) === name;
+}
+
+/** The line each entry starts on, by key (in file order for repeated keys). */
+function findEntryLines(text: string): Map<string, number[]> {
+  const lines = new Map<string, number[]>();
+  const pattern = /@[ \t]*([a-zA-Z]+)[ \t\r\n]*[{(][ \t\r\n]*([^,\s{}()]*)/g;
+  let line = 1;
+  let position = 0;
+  for (const match of text.matchAll(pattern)) {
+    for (; position < match.index; position++) if (text[position] === '\n') line++;
+    if (/^(string|comment|preamble)$/i.test(match[1])) continue;
+    const list = lines.get(match[2]) ?? [];
+    list.push(line);
+    lines.set(match[2], list);
+  }
+  return lines;
+}
+
+const pad = (value: string) => value.padStart(2, '0');
+
+/**
+ * The EDTF text of year/month/day fields, or undefined when they are not one date. Besides a month number, BibTeX
+ * files write a day into the month (`"10~" # jan`, read as "10 01") and month ranges (`jun # "-" # aug`).
+ */
+function partsToDate(year: string, month?: string, day?: string): string | undefined {
+  if (!/^\d{4}$/.test(year)) return undefined;
+  if (month === undefined) return day === undefined ? year : undefined;
+  let monthText = month.trim();
+  let dayText = day?.trim();
+  const dayMonth = /^(\d{1,2})[\s\u00a0]+(\d{1,2})$/.exec(monthText);
+  if (dayMonth && dayText === undefined) [, dayText, monthText] = dayMonth;
+  const range = /^(\d{1,2})\s*[-\u2013\u2014/]\s*(\d{1,2})$/.exec(monthText);
+  if (range && dayText === undefined) return `${year}-${pad(range[1])}/${year}-${pad(range[2])}`;
+  if (!/^\d{1,2}$/.test(monthText)) return undefined;
+  if (dayText === undefined) return `${year}-${pad(monthText)}`;
+  return /^\d{1,2}$/.test(dayText) ? `${year}-${pad(monthText)}-${pad(dayText)}` : undefined;
+}
+
+/** Whether an EDTF text is a date the model keeps (the schema's date reader accepts it). */
+function isModelDate(text: string): boolean {
+  try {
+    parseDate(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface EntryContext {
+  entry: Entry;
+  raw: Record<string, unknown>;
+  frontMatter: Record<string, unknown>;
+  extra: Record<string, string>;
+  notes: string[];
+  /** Fields with no model home, for one summary note. */
+  unmapped: string[];
+}
+
+/** Keeps a field verbatim in `extra`; `reason` (a rejected value) becomes its own note. */
+function keepInExtra(context: EntryContext, name: string, reason?: string): void {
+  const value = stripForbiddenCharacters(rawText(context.raw[name] ?? context.entry.fields[name as never]));
+  if (!value.trim()) return;
+  if (!EXTRA_NAME.test(name)) {
+    context.notes.push(`field "${name}" cannot be kept (not a BibTeX field name); its value was: ${value}`);
+    return;
+  }
+  context.extra[name] = value;
+  if (reason) context.notes.push(`kept in extra: ${name} (${reason})`);
+  else context.unmapped.push(name);
+}
+
+/** Sets a front-matter value when the schema takes it; otherwise the field is kept in `extra`. */
+function setValue(context: EntryContext, key: string, value: unknown, source: string): boolean {
+  const problem = checkValue(key, value);
+  if (problem) {
+    keepInExtra(context, source, problem);
+    return false;
+  }
+  context.frontMatter[key] = value;
+  return true;
+}
+
+/** Reads the issued date: biblatex's `date` (EDTF) or year/month/day, at exactly the precision given. */
+function readIssued(context: EntryContext): void {
+  const fields = context.entry.fields as Record<string, unknown>;
+  const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string).trim() : undefined);
+  const date = text('date');
+  const year = text('year');
+  const month = text('month');
+  const day = text('day');
+  if (date !== undefined) {
+    if (isModelDate(date) && setValue(context, 'date', date, 'date')) {
+      // year/month/day beside a date say the same again (biber takes the date); a different value is kept.
+      const [start] = parseDate(date)['date-parts'];
+      const same = { year: String(start[0]), month: String(start[1] ?? ''), day: String(start[2] ?? '') };
+      for (const name of ['year', 'month', 'day'] as const) {
+        const value = text(name);
+        if (value !== undefined && value.replace(/^0+/, '') !== same[name]) {
+          keepInExtra(context, name, `differs from date ${date}`);
+        }
+      }
+      return;
+    }
+    if (!isModelDate(date)) keepInExtra(context, 'date', `"${date}" is not a date this site keeps`);
+  }
+  if (year === undefined) {
+    for (const name of ['month', 'day']) if (text(name) !== undefined) keepInExtra(context, name, 'no year');
+    return;
+  }
+  const iso = partsToDate(year, month, day);
+  if (iso !== undefined && isModelDate(iso) && date === undefined) {
+    setValue(context, 'date', iso, 'year');
+    return;
+  }
+  // Keep each part that does not make a date verbatim, and the year-only date when the year itself is one.
+  const yearIso = partsToDate(year);
+  if (date === undefined && yearIso !== undefined && isModelDate(yearIso)) {
+    setValue(context, 'date', yearIso, 'year');
+    if (month !== undefined) keepInExtra(context, 'month', `"${month}" is not a month`);
+    if (day !== undefined) keepInExtra(context, 'day', month === undefined ? 'no month' : 'the month is not one');
+    return;
+  }
+  for (const name of ['year', 'month', 'day']) {
+    if (text(name) !== undefined) keepInExtra(context, name, `"${text(name)}" is not a date this site keeps`);
+  }
+}
+
+/** Reads arXiv's eprint fields (or keeps them: an eprint of another archive is not an arXiv id). */
+function readEprint(context: EntryContext): void {
+  const fields = context.entry.fields as Record<string, unknown>;
+  const eprint = typeof fields.eprint === 'string' ? verbatimValue(fields.eprint) : undefined;
+  const archive = [fields.archiveprefix, fields.eprinttype].find((value) => typeof value === 'string') as
+    string | undefined;
+  const isArxiv =
+    archive === undefined
+      ? eprint !== undefined && normalizeArxiv(eprint) !== undefined
+      : /^arxiv$/i.test(archive.trim());
+  let usedArxiv = false;
+  if (eprint !== undefined && isArxiv) {
+    const id = normalizeArxiv(eprint);
+    if (id && setValue(context, 'arxiv', id, 'eprint')) {
+      usedArxiv = true;
+      if (id !== eprint) context.notes.push(`eprint "${eprint}" read as the arXiv id ${id}`);
+    } else if (!id) keepInExtra(context, 'eprint', `"${eprint}" is not an arXiv identifier`);
+  } else if (eprint !== undefined) keepInExtra(context, 'eprint');
+  for (const name of ['archiveprefix', 'eprinttype']) {
+    if (typeof fields[name] !== 'string') continue;
+    if (usedArxiv && /^arxiv$/i.test(String(fields[name]).trim())) continue;
+    keepInExtra(context, name);
+  }
+  for (const name of ['primaryclass', 'eprintclass']) {
+    if (typeof fields[name] !== 'string') continue;
+    const code = ARXIV_BY_LOWER.get(String(fields[name]).trim().toLowerCase());
+    if (code && context.frontMatter.category === undefined && (usedArxiv || archive === undefined || isArxiv)) {
+      setValue(context, 'category', code, name);
+    } else keepInExtra(context, name, code ? undefined : `"${String(fields[name]).trim()}" is not an arXiv category`);
+  }
+}
+
+/** Reads one field through the field table; false when it has no home in the model. */
+function readField(context: EntryContext, name: string, field: FieldSpec, value: unknown): void {
+  if (context.frontMatter[field.key] !== undefined) {
+    keepInExtra(context, name, `${field.key} already came from another field`);
+    return;
+  }
+  switch (field.kind) {
+    case 'names': {
+      const creators = Array.isArray(value) ? (value as Creator[]) : [];
+      const truncated =
+        creators.length > 0 &&
+        creators.at(-1)!.lastName === 'others' &&
+        !creators.at(-1)!.firstName &&
+        !creators.at(-1)!.prefix;
+      if (truncated && !field.truncatedKey) {
+        keepInExtra(
+          context,
+          name,
+          `the model cannot mark a ${field.label.toLowerCase()} list as incomplete ("and others")`,
+        );
+        return;
+      }
+      const names = (truncated ? creators.slice(0, -1) : creators).map(toName).filter(Boolean);
+      if (names.length === 0) return;
+      if (setValue(context, field.key, names, name) && truncated) context.frontMatter[field.truncatedKey!] = true;
+      return;
+    }
+    case 'list': {
+      const items = (Array.isArray(value) ? value : [value])
+        .map((item) => String(item))
+        .map((item) => (/[\\{}$]/.test(item) ? markupToText(decodeItem(item)) : markupToText(item)))
+        .filter(Boolean);
+      if (items.length > 0) setValue(context, field.key, items, name);
+      return;
+    }
+    case 'doi': {
+      const text = verbatimValue(value);
+      const doi = bareDoi(text);
+      if (doi === undefined) {
+        keepInExtra(context, name, `"${text}" is not a DOI`);
+        return;
+      }
+      if (setValue(context, field.key, doi, name) && doi !== text) {
+        context.notes.push(`doi "${text}" read as the bare DOI ${doi}`);
+      }
+      return;
+    }
+    case 'url':
+    case 'link':
+      setValue(context, field.key, verbatimValue(value), name);
+      return;
+    case 'arxiv': {
+      const text = verbatimValue(value);
+      const id = normalizeArxiv(text);
+      if (id) setValue(context, field.key, id, name);
+      else keepInExtra(context, name, `"${text}" is not an arXiv identifier`);
+      return;
+    }
+    case 'flag': {
+      const flag = flagValue(textValue(value));
+      if (flag === undefined) keepInExtra(context, name, `"${textValue(value)}" is not true or false`);
+      else if (flag) setValue(context, field.key, true, name);
+      else keepInExtra(context, name);
+      return;
+    }
+    case 'score': {
+      const text = textValue(value);
+      const score = Number(text);
+      if (text === '' || !Number.isFinite(score)) keepInExtra(context, name, `"${text}" is not a number`);
+      else setValue(context, field.key, score, name);
+      return;
+    }
+    case 'code': {
+      const text = verbatimValue(value);
+      setValue(context, field.key, flagValue(text) === true ? true : text, name);
+      return;
+    }
+    case 'longtext': {
+      const text = blockValue(value);
+      if (text) setValue(context, field.key, text, name);
+      return;
+    }
+    default: {
+      const text = textValue(value);
+      if (text) setValue(context, field.key, text, name);
+    }
+  }
+}
+
+/** Decodes LaTeX left in a value the parser reads verbatim (keywords). */
+function decodeItem(item: string): string {
+  const library = parse(`@misc{x, title = {${item}}}`, PARSE_OPTIONS);
+  const value = library.entries[0]?.fields.title;
+  return typeof value === 'string' ? value : item;
+}
+
+/** The CSL type, `bibtexType` and whether `entrysubtype` was used, for an entry type (and its entrysubtype). */
+function readType(
+  type: string,
+  subtype: string | undefined,
+): { csl: string; bibtexType?: string; usedSubtype: boolean; known: boolean } {
+  const marked = subtype !== undefined ? BIBTEX_SUBTYPES_IN[`${type}/${subtype.trim().toLowerCase()}`] : undefined;
+  const csl = marked ?? BIBTEX_TYPES_IN[type] ?? 'document';
+  const written = getItemType(csl).bibtex.type;
+  const bibtexType = CLASSIC_BIBTEX_TYPES.includes(type) && written !== type ? type : undefined;
+  return { csl, bibtexType, usedSubtype: marked !== undefined, known: marked !== undefined || type in BIBTEX_TYPES_IN };
+}
+
+/** Reads one parsed entry into front matter. */
+function readEntry(entry: Entry, raw: Record<string, unknown>, line: number): ImportedEntry | EntryProblem {
+  const type = entry.type.toLowerCase();
+  const key = restoreAngles(entry.key);
+  const fields = entry.fields as Record<string, unknown>;
+  const context: EntryContext = { entry, raw, frontMatter: {}, extra: {}, notes: [], unmapped: [] };
+  for (const [name, value] of Object.entries(raw)) {
+    const forbidden = findForbiddenCharacter(rawText(value));
+    if (forbidden) context.notes.push(`removed the control or non-character ${forbidden} from ${name}`);
+  }
+  const subtype = typeof fields.entrysubtype === 'string' ? fields.entrysubtype : undefined;
+  const { csl, bibtexType, usedSubtype, known } = readType(type, subtype);
+  context.frontMatter.type = csl;
+  if (bibtexType) context.frontMatter.bibtexType = bibtexType;
+  if (!known) context.notes.push(`the entry type @${type} is not one this site knows; read as a document (@misc)`);
+  if (key && !checkValue('citationKey', key)) context.frontMatter.citationKey = key;
+  else if (key) context.notes.push(`the citation key "${key}" cannot be kept (${checkValue('citationKey', key)})`);
+
+  readIssued(context);
+  readEprint(context);
+  const table = buildReverseTable(csl, bibtexType);
+  let abstract = '';
+  // Fields under the name the writer uses come first, so an alias (organization beside publisher) is the one
+  // kept in extra when both are there.
+  const ordered = Object.entries(fields).sort(
+    ([a], [b]) => Number(!isWrittenName(table, a, csl, bibtexType)) - Number(!isWrittenName(table, b, csl, bibtexType)),
+  );
+  for (const [name, value] of ordered) {
+    if (DATE_PARTS.has(name) || EPRINT_PARTS.has(name)) continue;
+    if (name === 'entrysubtype' && usedSubtype) continue;
+    if (name === 'abstract') {
+      abstract = typeof value === 'string' ? markupToMarkdown(value) : textValue(value);
+      continue;
+    }
+    const field = table.get(name);
+    if (!field) keepInExtra(context, name);
+    else readField(context, name, field, value);
+  }
+  // A thesis says its kind: @phdthesis / @mastersthesis give the genre unless a `type` field says otherwise.
+  if (csl === 'thesis' && context.frontMatter.genre === undefined && DEFAULT_GENRES[type]) {
+    context.frontMatter.genre = DEFAULT_GENRES[type];
+  }
+  if (Object.keys(context.extra).length > 0) context.frontMatter.extra = context.extra;
+  if (context.unmapped.length > 0) context.notes.unshift(`kept in extra: ${context.unmapped.join(', ')}`);
+
+  const result = schema.safeParse(context.frontMatter);
+  if (!result.success) {
+    const message = result.error.issues.map((issue) => `${issue.path.join('.') || '(entry)'}: ${issue.message}`);
+    return { line, key: key || undefined, message: message.join('; ') };
+  }
+  return { line, key: key || undefined, frontMatter: context.frontMatter, abstract, notes: context.notes };
+}
+
+/** Field names of every entry, so the raw parse can read them all verbatim. */
+function fieldModes(entries: readonly Entry[]): Record<string, 'verbatim'> {
+  const modes: Record<string, 'verbatim'> = {};
+  for (const entry of entries) for (const name of Object.keys(entry.fields)) modes[name] = 'verbatim';
+  delete modes.keywords;
+  return modes;
+}
+
+/**
+ * Reads a BibTeX or biblatex file: every entry as front matter (see `ImportedEntry`), or a problem for an entry
+ * that cannot be read at all. @comment and @preamble are ignored, @string macros expanded, crossref and xdata
+ * inherited; a UTF-8 byte order mark is dropped.
+ */
+export function readBibtex(text: string, fileName: string): ReadResult {
+  const source = text.replace(/^\uFEFF/, '');
+  const converted = parse(hideAngles(stripForbiddenCharacters(source)), PARSE_OPTIONS);
+  const raw = parse(source, {
+    raw: true,
+    applyCrossRef: true,
+    removeOuterBraces: [],
+    fieldMode: fieldModes(converted.entries),
+  });
+  const rawByKey = new Map<string, Record<string, unknown>[]>();
+  for (const entry of raw.entries) {
+    const list = rawByKey.get(stripForbiddenCharacters(entry.key)) ?? [];
+    list.push(entry.fields as Record<string, unknown>);
+    rawByKey.set(stripForbiddenCharacters(entry.key), list);
+  }
+  const lines = findEntryLines(stripForbiddenCharacters(source));
+  const entries: ImportedEntry[] = [];
+  const problems: EntryProblem[] = [];
+  for (const error of converted.errors) {
+    const input = error.input ?? '';
+    const at = input ? source.indexOf(input.slice(0, 60)) : -1;
+    const line = at >= 0 ? source.slice(0, at).split('\n').length : 0;
+    const key = /^@\s*\w+\s*[{(]\s*([^,\s]+)/.exec(input)?.[1];
+    problems.push({ line, key, message: `${fileName}: ${error.error}` });
+  }
+  for (const entry of converted.entries) {
+    const key = restoreAngles(entry.key);
+    const line = lines.get(entry.key)?.shift() ?? 0;
+    const rawFields = rawByKey.get(key)?.shift() ?? {};
+    const type = entry.type.toLowerCase();
+    if (NOT_WORKS[type]) {
+      problems.push({ line, key, message: `skipped: ${NOT_WORKS[type]}` });
+      continue;
+    }
+    const result = readEntry(entry, rawFields, line);
+    if ('message' in result) problems.push(result);
+    else entries.push(result);
+  }
+  return { entries, problems };
+}
