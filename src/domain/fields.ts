@@ -358,7 +358,9 @@ const TEXT_FIELDS: FieldSpec[] = [
       speech: 'organization',
       '*': 'publisher',
     },
-    bibtexAliases: ['school', 'institution', 'organization'],
+    // Not `organization`: BibTeX and biblatex keep it apart from the publisher (@inproceedings has both), so it
+    // stays in extra unless the type writes the publisher as organization (@manual, software, web pages).
+    bibtexAliases: ['school', 'institution'],
     ris: { thesis: ['PB'], report: ['PB'], '*': ['PB'] },
     highwire: {
       thesis: 'citation_dissertation_institution',
@@ -449,8 +451,10 @@ const TEXT_FIELDS: FieldSpec[] = [
     kind: 'text',
     label: 'Language',
     csl: 'language',
-    bibtex: 'language',
-    bibtexAliases: ['langid'],
+    // biblatex's langid is the item's language as CSL means it (hyphenation, English-only case changes); Better
+    // BibTeX writes Zotero's language there too. `language` (the languages printed) is read when langid is absent.
+    bibtex: 'langid',
+    bibtexAliases: ['language'],
     ris: ['LA'],
     highwire: 'citation_language',
     details: true,

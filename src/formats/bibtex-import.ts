@@ -334,7 +334,8 @@ function readField(context: EntryContext, name: string, field: FieldSpec, value:
       return;
     }
     case 'doi': {
-      const text = verbatimValue(value);
+      // The writer percent-encodes the four characters a .bib file cannot hold raw in a DOI (see escapeVerbatim).
+      const text = verbatimValue(value).replace(/%(24|7B|7D|5C)/gi, (escape) => decodeURIComponent(escape));
       const doi = bareDoi(text);
       if (doi === undefined) {
         keepInExtra(context, name, `"${text}" is not a DOI`);

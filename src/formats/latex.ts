@@ -18,12 +18,15 @@ const SPECIALS: Record<string, string> = {
   _: '\\_',
   '~': '\\textasciitilde{}',
   '^': '\\textasciicircum{}',
+  // Plain `<` and `>` print as ¡ and ¿ in TeX's default (OT1) font encoding; the commands print them everywhere.
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
   '\u00a0': '~',
 };
 
-// Pairs TeX fonts turn into one glyph (-- and --- dashes, `` and '' quotes, ?` and !` inverted marks, T1's ,, << >>
-// quotes); an empty group between them keeps the text as typed.
-const LIGATURES = /([-'`,<>])(?=\1)|([?!])(?=`)/g;
+// Pairs TeX fonts turn into one glyph (-- and --- dashes, `` and '' quotes, ?` and !` inverted marks, T1's ,,
+// quote); an empty group between them keeps the text as typed.
+const LIGATURES = /([-'`,])(?=\1)|([?!])(?=`)/g;
 
 // Every control character but tab and line breaks, DEL, C1, the line/paragraph separators and non-characters:
 // none may reach a .bib file (the schema rejects them; the writer still never emits one).
@@ -42,7 +45,7 @@ export function stripControlCharacters(text: string): string {
  */
 export function escapeLatex(text: string): string {
   return stripControlCharacters(text)
-    .replace(/[\\{}%&$#_~^\u00a0]/g, (char) => SPECIALS[char])
+    .replace(/[\\{}%&$#_~^<>\u00a0]/g, (char) => SPECIALS[char])
     .replace(LIGATURES, '$1$2{}')
     .replace(/[^\S\u00a0]+/g, ' ')
     .trim();
@@ -104,13 +107,14 @@ export function balanceBraces(value: string): string {
 
 /**
  * A verbatim value (URL, DOI, eprint): biber and every BibTeX parser read these fields without LaTeX, so `%`, `#`,
- * `_` and `~` stay raw (biber would keep a backslash); only what would break the entry — braces, backslashes and
- * white space — is percent-encoded, which names the same URL.
+ * `_`, `~`, `&` and `^` stay raw (biber would keep a backslash); only what would break the entry for bibtex or a
+ * parser — braces, backslashes, white space, and `$` (Better BibTeX's parser opens math on it even here) — is
+ * percent-encoded, which names the same URL (the reader decodes these four in a DOI).
  */
 export function escapeVerbatim(value: string): string {
   return stripControlCharacters(value)
     .trim()
-    .replace(/[{}\\\s]/gu, (char) => encodeURIComponent(char));
+    .replace(/[{}\\$\s]/gu, (char) => encodeURIComponent(char));
 }
 
 // Placeholders for the source's own `<` and `>` while the parser runs, so they cannot be mistaken for the markup
@@ -118,9 +122,13 @@ export function escapeVerbatim(value: string): string {
 const LT = '\ufdd0';
 const GT = '\ufdd1';
 
-/** Hides the input's literal `<` and `>` from the markup conversion (see `restoreAngles`). */
+/** Hides the input's `<` and `>` (and \textless, \textgreater) from the markup conversion (see `restoreAngles`). */
 export function hideAngles(text: string): string {
-  return text.replace(/</g, LT).replace(/>/g, GT);
+  return text
+    .replace(/\\textless(?![a-zA-Z])(?:[ \t]*\{\})?/g, LT)
+    .replace(/\\textgreater(?![a-zA-Z])(?:[ \t]*\{\})?/g, GT)
+    .replace(/</g, LT)
+    .replace(/>/g, GT);
 }
 
 /** Brings back what `hideAngles` hid, for values taken as they are (URLs, DOIs, keys). */
@@ -189,7 +197,14 @@ export const PARSE_OPTIONS: Options = {
   english: false,
   applyCrossRef: true,
   unsupported: (node, tex) => decodeUnknownMacro(node, tex),
-  fieldMode: { abstract: 'richtext' },
+  // Dates are EDTF, read as written: in LaTeX, the `~` of a circa date would become a space.
+  fieldMode: {
+    abstract: 'richtext',
+    date: 'verbatim',
+    urldate: 'verbatim',
+    eventdate: 'verbatim',
+    origdate: 'verbatim',
+  },
 };
 
 // The markup the parser emits, and only that: any other `<` is text.
@@ -213,9 +228,15 @@ export function markupToText(value: string): string {
     .normalize('NFC');
 }
 
-/** Escapes text so markdown shows it as typed. */
+/**
+ * Escapes text so markdown shows it as typed: its markup characters, and the quotes, `--` and `...` that the
+ * site's renderer (smartypants) would otherwise turn into typographic ones.
+ */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>&~|]/g, '\\$&').replace(/^(\s*)([#+-]|\d+[.)])(?=\s)/gm, '$1\\$2');
+  return text
+    .replace(/[\\`*_[\]<>&~|'"]/g, '\\$&')
+    .replace(/-{2,}|\.{3,}/g, (run) => run.replace(/[-.]/g, '\\$&'))
+    .replace(/^(\s*)([#+-]|\d+[.)])(?=\s)/gm, '$1\\$2');
 }
 
 /** Whether a link target may be a link in the page (the sanitizer would drop anything else anyway). */
