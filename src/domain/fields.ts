@@ -211,6 +211,8 @@ const TEXT_FIELDS: FieldSpec[] = [
       webpage: 'howpublished',
       'post-weblog': 'howpublished',
       post: 'howpublished',
+      // A talk's howpublished says where it was given (its event title): biber's @misc has no eventtitle.
+      speech: null,
       '*': 'howpublished',
     },
     bibtexAliases: ['journaltitle'],
@@ -261,12 +263,15 @@ const TEXT_FIELDS: FieldSpec[] = [
     details: true,
   },
   { key: 'volumeTitle', kind: 'text', label: 'Volume title', csl: 'volume-title', details: true },
+  // A talk is written as @misc, whose fields (biber's data model) have no eventtitle or venue: howpublished and
+  // location say where it was given.
   {
     key: 'eventTitle',
     kind: 'text',
     label: 'Event',
     csl: 'event-title',
-    bibtex: 'eventtitle',
+    bibtex: { speech: 'howpublished', '*': 'eventtitle' },
+    bibtexAliases: ['eventtitle'],
     ris: { speech: ['T2'], '*': [] },
     details: true,
   },
@@ -275,7 +280,8 @@ const TEXT_FIELDS: FieldSpec[] = [
     kind: 'text',
     label: 'Event place',
     csl: 'event-place',
-    bibtex: 'venue',
+    bibtex: { speech: 'location', '*': 'venue' },
+    bibtexAliases: ['venue'],
     // Zotero writes a talk's place as CY and a conference paper's as C1.
     ris: { speech: ['CY'], 'paper-conference': ['C1'], '*': [] },
     details: true,
@@ -350,7 +356,8 @@ const TEXT_FIELDS: FieldSpec[] = [
       report: 'institution',
       '@manual': 'organization',
       article: 'howpublished',
-      dataset: 'publisher',
+      // Datasets are written as @misc, which has organization but no publisher in biber's data model.
+      dataset: 'organization',
       software: 'organization',
       webpage: 'organization',
       'post-weblog': 'organization',

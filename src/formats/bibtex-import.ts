@@ -437,6 +437,11 @@ function readEntry(entry: Entry, raw: Record<string, unknown>, line: number): Im
   for (const [name, value] of ordered) {
     if (DATE_PARTS.has(name) || EPRINT_PARTS.has(name)) continue;
     if (name === 'entrysubtype' && usedSubtype) continue;
+    if (name === 'xdata') {
+      // The @xdata entries are not works and are not imported; their fields are in this entry now.
+      context.notes.push(`xdata ${String(value)} resolved: its fields are part of this entry`);
+      continue;
+    }
     if (name === 'abstract') {
       abstract = typeof value === 'string' ? markupToMarkdown(value) : textValue(value);
       continue;
@@ -458,6 +463,61 @@ function readEntry(entry: Entry, raw: Record<string, unknown>, line: number): Im
     return { line, key: key || undefined, message: message.join('; ') };
   }
   return { line, key: key || undefined, frontMatter: context.frontMatter, abstract, notes: context.notes };
+}
+
+// What the parser's crossref inheritance leaves out: biblatex's date fields (its field lists name only their
+// year/month/day parts). Fields never inherited by xdata's parents' children: titles map to booktitle and the like
+// (the parser did those), pointers and labels belong to their own entry.
+const INHERITED_DATES = ['date', 'urldate', 'eventdate', 'origdate'];
+const NOT_INHERITED = new Set(
+  'ids crossref xref xdata entryset entrysubtype execute label options presort related relatedoptions relatedstring relatedtype shorthand shorthandintro sortkey title subtitle titleaddon shorttitle sorttitle indextitle indexsorttitle'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Completes inheritance the way biblatex does it: xdata entries give every field an entry lacks (the parser does
+ * not read xdata), then crossref parents give their dates and what they got from xdata.
+ */
+function completeInheritance(entries: readonly Entry[]): void {
+  const byKey = new Map(entries.map((entry) => [entry.key.toUpperCase(), entry]));
+  const fieldsOf = (entry: Entry) => entry.fields as Record<string, unknown>;
+  const fromXdata = new Map<Entry, string[]>();
+  for (const entry of entries) {
+    const refs = fieldsOf(entry).xdata;
+    if (typeof refs !== 'string') continue;
+    const got: string[] = [];
+    const pending = refs.split(',').map((ref) => ref.trim());
+    const seen = new Set<string>();
+    while (pending.length > 0) {
+      const ref = pending.shift()!.toUpperCase();
+      const source = byKey.get(ref);
+      if (!ref || seen.has(ref) || !source) continue;
+      seen.add(ref);
+      for (const [name, value] of Object.entries(fieldsOf(source))) {
+        if (name === 'xdata' && typeof value === 'string') pending.push(...value.split(',').map((next) => next.trim()));
+        else if (fieldsOf(entry)[name] === undefined) {
+          fieldsOf(entry)[name] = value;
+          got.push(name);
+        }
+      }
+    }
+    fromXdata.set(entry, got);
+  }
+  for (const entry of entries) {
+    const crossref = fieldsOf(entry).crossref;
+    const parent = typeof crossref === 'string' ? byKey.get(crossref.toUpperCase()) : undefined;
+    if (!parent) continue;
+    const fields = fieldsOf(entry);
+    for (const name of INHERITED_DATES) {
+      if (fields[name] !== undefined || fieldsOf(parent)[name] === undefined) continue;
+      if (name === 'date' && fields.year !== undefined) continue;
+      fields[name] = fieldsOf(parent)[name];
+    }
+    for (const name of fromXdata.get(parent) ?? []) {
+      if (fields[name] === undefined && !NOT_INHERITED.has(name)) fields[name] = fieldsOf(parent)[name];
+    }
+  }
 }
 
 /** Field names of every entry, so the raw parse can read them all verbatim. */
@@ -482,6 +542,8 @@ export function readBibtex(text: string, fileName: string): ReadResult {
     removeOuterBraces: [],
     fieldMode: fieldModes(converted.entries),
   });
+  completeInheritance(converted.entries);
+  completeInheritance(raw.entries);
   const rawByKey = new Map<string, Record<string, unknown>[]>();
   for (const entry of raw.entries) {
     const list = rawByKey.get(stripForbiddenCharacters(entry.key)) ?? [];
@@ -491,11 +553,14 @@ export function readBibtex(text: string, fileName: string): ReadResult {
   const lines = findEntryLines(stripForbiddenCharacters(source));
   const entries: ImportedEntry[] = [];
   const problems: EntryProblem[] = [];
+  // An entry the parser had to repair is reported, not imported: what it kept may not be what the file meant.
+  const broken = new Set<string>();
   for (const error of converted.errors) {
     const input = error.input ?? '';
     const at = input ? source.indexOf(input.slice(0, 60)) : -1;
     const line = at >= 0 ? source.slice(0, at).split('\n').length : 0;
     const key = /^@\s*\w+\s*[{(]\s*([^,\s]+)/.exec(input)?.[1];
+    if (key) broken.add(key);
     problems.push({ line, key, message: `${fileName}: ${error.error}` });
   }
   for (const entry of converted.entries) {
@@ -503,6 +568,7 @@ export function readBibtex(text: string, fileName: string): ReadResult {
     const line = lines.get(entry.key)?.shift() ?? 0;
     const rawFields = rawByKey.get(key)?.shift() ?? {};
     const type = entry.type.toLowerCase();
+    if (broken.has(key)) continue;
     if (NOT_WORKS[type]) {
       problems.push({ line, key, message: `skipped: ${NOT_WORKS[type]}` });
       continue;

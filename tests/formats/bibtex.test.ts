@@ -94,11 +94,11 @@ describe('formatBibtexEntry: types and fields', () => {
     ['PhD thesis', 5, 'phdthesis', { school: 'University of Cambridge', address: 'Cambridge' }],
     ["master's thesis", 6, 'mastersthesis', { school: 'Yale University' }],
     ['report', 7, 'techreport', { number: 'TR-2021-07', institution: ['Institute for Advanced Study'] }],
-    ['dataset', 8, 'misc', { entrysubtype: 'dataset', version: '2012', doi: '10.1007/s11263-015-0816-y' }],
+    ['dataset', 8, 'misc', { entrysubtype: 'dataset', version: '2012', organization: ['Stanford Vision Lab'] }],
     ['software', 9, 'misc', { entrysubtype: 'software', version: '1.4.1', organization: ['SciPy Developers'] }],
     ['web page', 10, 'misc', { entrysubtype: 'online', urldate: '2024-10-01', url: 'https://www.ctan.org/' }],
     ['preprint', 11, 'misc', { entrysubtype: 'preprint', eprint: '2211.15029v2', archiveprefix: 'arXiv' }],
-    ['talk', 12, 'misc', { entrysubtype: 'speech', eventtitle: 'TUG 2024', venue: 'Prague' }],
+    ['talk', 12, 'misc', { entrysubtype: 'speech', howpublished: 'TUG 2024', location: ['Prague'] }],
   ])('writes a %s as @%s with its fields', async (_label, index, type, fields) => {
     const fixture = COMMON_PAPERS[index as number];
     const entry = parseOne(write(await makePaper(fixture.frontMatter, fixture.abstract)));
