@@ -458,10 +458,9 @@ const TEXT_FIELDS: FieldSpec[] = [
     kind: 'text',
     label: 'Language',
     csl: 'language',
-    // biblatex's langid is the item's language as CSL means it (hyphenation, English-only case changes); Better
-    // BibTeX writes Zotero's language there too. `language` (the languages printed) is read when langid is absent.
-    bibtex: 'langid',
-    bibtexAliases: ['language'],
+    // Not biblatex's langid (hyphenation): it stays in extra, so a file with `langid` (biblatex) and one with
+    // `language` (JabRef, Mendeley) both come back with the field they had.
+    bibtex: 'language',
     ris: ['LA'],
     highwire: 'citation_language',
     details: true,

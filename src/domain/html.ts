@@ -140,11 +140,14 @@ export function decodeEntities(text: string): string {
 export function htmlToText(html: string): string {
   const withBreaks = html.replace(/<\/(p|li|h[1-6]|blockquote|pre|div)>/gi, '$&\n\n').replace(/<br\s*\/?>/gi, '\n');
   const stripped = withBreaks.replace(/<[^>]*>/g, '');
-  return decodeEntities(stripped)
-    .split(/\n{2,}/)
-    .map((block) => block.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n\n');
+  return (
+    decodeEntities(stripped)
+      .split(/\n{2,}/)
+      // Non-breaking spaces stay (see normalizeLine).
+      .map((block) => block.replace(/[^\S\u00a0]+/g, ' ').trim())
+      .filter(Boolean)
+      .join('\n\n')
+  );
 }
 
 /** Escapes text for HTML element content and double-quoted attributes. */

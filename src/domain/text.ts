@@ -36,9 +36,15 @@ export function isInvisible(text: string): boolean {
   return text.replace(INVISIBLE, '').length === 0;
 }
 
-/** One-line text: NFC, runs of white space (line breaks from YAML folding included) as one space, trimmed. */
+/**
+ * One-line text: NFC, runs of white space (line breaks from YAML folding included) as one space, trimmed. A
+ * non-breaking space is kept: it is typography the author chose ("Fig.~3", French quotes), as in BibTeX's `~`.
+ */
 export function normalizeLine(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFC')
+    .replace(/[^\S\u00a0]+/g, ' ')
+    .trim();
 }
 
 /** Multi-line text: NFC, line ends as `\n`, trailing spaces and surrounding blank lines removed. */
