@@ -75,8 +75,13 @@ function toName(creator: Creator): Record<string, string> | undefined {
   return parts;
 }
 
-/** The raw text of a field from the raw parse (names and lists joined back as BibTeX writes them). */
+/** The raw text of a field from the raw parse (names and lists joined back as BibTeX writes them), NFC. */
 function rawText(value: unknown): string {
+  return joinRaw(value).normalize('NFC');
+}
+
+/** Joins a raw value. */
+function joinRaw(value: unknown): string {
   if (typeof value === 'string') return value.trim();
   if (Array.isArray(value)) {
     return value
@@ -469,6 +474,11 @@ function readEntry(entry: Entry, raw: Record<string, unknown>, line: number): Im
 // year/month/day parts). Fields never inherited by xdata's parents' children: titles map to booktitle and the like
 // (the parser did those), pointers and labels belong to their own entry.
 const INHERITED_DATES = ['date', 'urldate', 'eventdate', 'origdate'];
+const POINTERS = new Set(
+  'ids crossref xref xdata entryset entrysubtype execute label options presort related relatedoptions relatedstring relatedtype shorthand shorthandintro sortkey'.split(
+    ' ',
+  ),
+);
 const NOT_INHERITED = new Set(
   'ids crossref xref xdata entryset entrysubtype execute label options presort related relatedoptions relatedstring relatedtype shorthand shorthandintro sortkey title subtitle titleaddon shorttitle sorttitle indextitle indexsorttitle'.split(
     ' ',
@@ -509,6 +519,12 @@ function completeInheritance(entries: readonly Entry[]): void {
     const parent = typeof crossref === 'string' ? byKey.get(crossref.toUpperCase()) : undefined;
     if (!parent) continue;
     const fields = fieldsOf(entry);
+    if (!(entry.type.toLowerCase() in BIBTEX_TYPES_IN)) {
+      // The parser inherits nothing into a type it does not know; biblatex's default gives every field.
+      for (const [name, value] of Object.entries(fieldsOf(parent))) {
+        if (fields[name] === undefined && !POINTERS.has(name)) fields[name] = value;
+      }
+    }
     for (const name of INHERITED_DATES) {
       if (fields[name] !== undefined || fieldsOf(parent)[name] === undefined) continue;
       if (name === 'date' && fields.year !== undefined) continue;

@@ -102,7 +102,11 @@ export function balanceBraces(value: string): string {
   }
   for (const index of open) replace.set(index, '\\textbraceleft{}');
   if (replace.size === 0) return text;
-  return [...text].map((char, index) => replace.get(index) ?? char).join('');
+  // By UTF-16 unit, as the indexes above are (a surrogate pair's halves stay side by side).
+  return text
+    .split('')
+    .map((unit, index) => replace.get(index) ?? unit)
+    .join('');
 }
 
 /**
@@ -213,19 +217,22 @@ const MARKUP =
 
 /** Fixes what the parser's conversion leaves unreadable (its \LaTeX logo). */
 function fixLogos(text: string): string {
-  return text.replace(/Lᴬ?T<sub>E<\/sub>X|L<sup>A<\/sup>T<sub>E<\/sub>X/g, 'LaTeX');
+  return text.replace(/Lᴬ?T(?:<sub>E<\/sub>|E)X|L<sup>A<\/sup>T<sub>E<\/sub>X/g, 'LaTeX');
 }
 
 /** The parser's converted value as plain text: markup removed, links as their text, white space folded. */
 export function markupToText(value: string): string {
-  return restoreAngles(
-    fixLogos(value)
-      .replace(/<sup>(\d+)<\/sup>/g, (_, digits: string) => digits)
-      .replace(MARKUP, (tag) => (/^<(p|br|li)>$/.test(tag) ? ' ' : '')),
-  )
-    .replace(/\s+/g, ' ')
-    .trim()
-    .normalize('NFC');
+  return (
+    restoreAngles(
+      fixLogos(value)
+        .replace(/<sup>(\d+)<\/sup>/g, (_, digits: string) => digits)
+        .replace(MARKUP, (tag) => (/^<(p|br|li)>$/.test(tag) ? ' ' : '')),
+    )
+      // A non-breaking space (LaTeX's ~) stays one.
+      .replace(/[^\S\u00a0]+/g, ' ')
+      .trim()
+      .normalize('NFC')
+  );
 }
 
 /**

@@ -176,13 +176,14 @@ describe('formatBibtexEntry: names stay one name each', () => {
         { family: 'Smith and Sons', given: 'Anna' },
         { family: 'Lloyd Webber', given: 'Andrew' },
         { family: 'Aristotle' },
+        { family: 'Lloyd Webber' },
         { family: 'others', given: 'Mister' },
       ],
       authorsTruncated: true,
     });
     const bib = write(paper);
     expect(bib).toContain(
-      'author = {von der Berg, Jr., Hans and {World Health Organization} and {Barnes and Noble, Inc.} and {Smith and Sons}, Anna and {Lloyd Webber}, Andrew and Aristotle and {others}, Mister and others}',
+      'author = {von der Berg, Jr., Hans and {World Health Organization} and {Barnes and Noble, Inc.} and {Smith and Sons}, Anna and {Lloyd Webber}, Andrew and Aristotle and {Lloyd Webber}, and {others}, Mister and others}',
     );
     const authors = parseOne(bib).fields.author!;
     expect(authors.map((creator) => creator.name ?? person(creator))).toEqual([
@@ -192,11 +193,12 @@ describe('formatBibtexEntry: names stay one name each', () => {
       [undefined, 'Smith and Sons', undefined, 'Anna'],
       [undefined, 'Lloyd Webber', undefined, 'Andrew'],
       [undefined, 'Aristotle', undefined, undefined],
+      [undefined, 'Lloyd Webber', undefined, undefined],
       [undefined, 'others', undefined, 'Mister'],
       [undefined, 'others', undefined, undefined],
     ]);
     const cited = citeOne(bib).author as Record<string, string>[];
-    expect(cited).toHaveLength(8);
+    expect(cited).toHaveLength(9);
     expect(cited[1]).toEqual({ family: 'World Health Organization' });
     expect(cited[3]).toEqual({ family: 'Smith and Sons', given: 'Anna' });
     // Read back by the importer: the same names, the truncation as a flag.
@@ -208,6 +210,7 @@ describe('formatBibtexEntry: names stay one name each', () => {
       { family: 'Smith and Sons', given: 'Anna' },
       { family: 'Lloyd Webber', given: 'Andrew' },
       { family: 'Aristotle' },
+      { family: 'Lloyd Webber' },
       { family: 'others', given: 'Mister' },
     ]);
     expect(read.authorsTruncated).toBe(true);

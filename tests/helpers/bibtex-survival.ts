@@ -3,7 +3,7 @@
 // same value in the same field or one that biblatex treats as the same (journal ≡ journaltitle, address ≡
 // location, year + month + day ≡ date, …).
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
-import { PARSE_OPTIONS } from '../../src/formats/latex';
+import { markupToText, PARSE_OPTIONS } from '../../src/formats/latex';
 
 /** Field names biblatex reads as one field (its data model's aliases, and BibTeX's names for biblatex's). */
 const ALIASES: string[][] = [
@@ -31,12 +31,10 @@ function normalize(value: unknown, field: string): string {
     });
     return (field === 'keywords' ? [...new Set(items)].sort() : items).join(' and ');
   }
-  let text = String(value ?? '')
-    .replace(/<(p|br|li)>/g, ' ')
-    .replace(/<[^>]+>/g, '')
+  // The parser's markup read as the importer reads it (its \LaTeX logo included), white space folded.
+  let text = markupToText(String(value ?? '').replace(/<(p|br|li)>/g, ' '))
     .replace(/[\s\u00a0]+/g, ' ')
-    .trim()
-    .normalize('NFC');
+    .trim();
   if (field === 'doi') text = text.replace(/^https?:\/\/[^/]*doi[^/]*\//i, '').toLowerCase();
   if (field === 'archiveprefix' || field === 'eprinttype') text = text.toLowerCase();
   if (field === 'eprint') text = text.replace(/^arxiv:/i, '');
