@@ -306,6 +306,8 @@ function readEprint(context: EntryContext): void {
 /** Reads one field through the field table; false when it has no home in the model. */
 function readField(context: EntryContext, name: string, field: FieldSpec, value: unknown): void {
   if (context.frontMatter[field.key] !== undefined) {
+    // al-folio's arxiv beside the eprint it repeats says nothing new; anything else is kept.
+    if (field.kind === 'arxiv' && normalizeArxiv(verbatimValue(value)) === context.frontMatter.arxiv) return;
     keepInExtra(context, name, `${field.key} already came from another field`);
     return;
   }
@@ -352,9 +354,19 @@ function readField(context: EntryContext, name: string, field: FieldSpec, value:
       return;
     }
     case 'url':
-    case 'link':
-      setValue(context, field.key, verbatimValue(value), name);
+    case 'link': {
+      const written = verbatimValue(value);
+      // Zotero and others escape & % # _ ~ $ in URLs for LaTeX; a URL never holds a backslash itself.
+      const url = written.replace(/\\([&%#_~$])/g, '$1');
+      if (/\s/.test(url)) {
+        keepInExtra(context, name, 'holds white space: several URLs or text, not one URL');
+        return;
+      }
+      if (setValue(context, field.key, url, name) && url !== written) {
+        context.notes.push(`${name}: LaTeX escapes removed from the URL (${written} → ${url})`);
+      }
       return;
+    }
     case 'arxiv': {
       const text = verbatimValue(value);
       const id = normalizeArxiv(text);

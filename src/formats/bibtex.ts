@@ -96,7 +96,8 @@ function formatKeywords(keywords: readonly string[]): string {
 function formatText(field: FieldSpec, value: string, entryType: string): string | undefined {
   if (field.key === 'title') return escapeTitle(value);
   if (field.kind === 'longtext') return escapeLatexBlock(value);
-  if (field.key === 'genre' && DEFAULT_GENRES[entryType]?.toLowerCase() === value.trim().toLowerCase()) {
+  // Exactly the default: Zotero's "PhD Thesis" is the file's own text and is written back as it was.
+  if (field.key === 'genre' && DEFAULT_GENRES[entryType] === value.trim()) {
     return undefined;
   }
   const escaped = escapeLatex(value);
@@ -152,6 +153,8 @@ export function formatBibtexEntry(paper: Paper, options: BibtexOptions): string 
       push('eprint', escapeVerbatim(value as string));
       push('archiveprefix', 'arXiv');
       if (site.category?.arxiv) push('primaryclass', escapeVerbatim(site.category.code));
+      // al-folio shows its arXiv badge from its own `arxiv` field.
+      if (options.siteFields) push('arxiv', escapeVerbatim(value as string));
       continue;
     }
     if (field.key === 'date') {

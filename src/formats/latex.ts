@@ -243,7 +243,8 @@ function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_[\]<>&~|'"]/g, '\\$&')
     .replace(/-{2,}|\.{3,}/g, (run) => run.replace(/[-.]/g, '\\$&'))
-    .replace(/^(\s*)([#+-]|\d+[.)])(?=\s)/gm, '$1\\$2');
+    .replace(/^(\s*)([#+-])(?=\s)/gm, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])(?=\s)/gm, '$1\\$2');
 }
 
 /** Whether a link target may be a link in the page (the sanitizer would drop anything else anyway). */

@@ -204,6 +204,15 @@ describe('readBibtex: identifiers', () => {
     expect(entry.frontMatter.extra).toBeUndefined();
   });
 
+  it('reads a URL as one URL: LaTeX escapes removed with a note, several URLs kept in extra', () => {
+    const zotero = readOne('@misc{k, title = {T}, url = {https://x.org/r.php?a=1\\&b=2\\_c\\%20d}}');
+    expect(zotero.frontMatter.url).toBe('https://x.org/r.php?a=1&b=2_c%20d');
+    expect(zotero.notes.join(' ')).toMatch(/LaTeX escapes removed/);
+    const two = readOne('@misc{k, title = {T}, url = {https://a.org/x; https://b.org/y}}');
+    expect(two.frontMatter.url).toBeUndefined();
+    expect(two.frontMatter.extra).toEqual({ url: 'https://a.org/x; https://b.org/y' });
+  });
+
   it('keeps an invalid DOI verbatim in extra with a note, and the entry still reads', () => {
     const entry = readOne('@article{k, title = {T}, doi = {not a doi}}');
     expect(entry.frontMatter.doi).toBeUndefined();

@@ -111,6 +111,8 @@ describe('formatBibtexEntry: types and fields', () => {
     expect(fieldNames(phd)).not.toContain('type');
     const other = write(await makePaper({ ...(COMMON_PAPERS[5].frontMatter as object), genre: 'Habilitation' }));
     expect(parseOne(other).fields.type).toBe('Habilitation');
+    const zotero = write(await makePaper({ ...(COMMON_PAPERS[5].frontMatter as object), genre: 'PhD Thesis' }));
+    expect(parseOne(zotero).fields.type).toBe('PhD Thesis');
   });
 
   it('writes the entry type an import came with (bibtexType) and no entrysubtype with it', async () => {
@@ -132,6 +134,11 @@ describe('formatBibtexEntry: types and fields', () => {
       primaryclass: 'hep-th',
     });
     expect(fieldNames(write(without))).toEqual(['entrysubtype', 'title', 'year', 'eprint', 'archiveprefix']);
+    // al-folio's own arxiv field too, with the site fields; read back as the one arXiv id.
+    const alFolio = write(without, true);
+    expect(parseOne(alFolio).fields).toMatchObject({ eprint: 'hep-th/9901001', arxiv: 'hep-th/9901001' });
+    expect(readBibtex(alFolio, 'x.bib').entries[0].frontMatter).toMatchObject({ arxiv: 'hep-th/9901001' });
+    expect(readBibtex(alFolio, 'x.bib').entries[0].frontMatter.extra).toBeUndefined();
   });
 });
 

@@ -120,6 +120,8 @@ describe('decodeLatex', () => {
         },
       ),
     ).toBe('*a* **b** `c` [site](<https://x.org>) bad (javascript:alert(1)) <https://y.org>');
-    expect(decodeLatex('x\\textsuperscript{2} \\par * not a list', { markdown: true })).toBe('x²\n\n\\* not a list');
+    expect(decodeLatex('x\\textsuperscript{2} \\par * not a list \\par 1. nor this', { markdown: true })).toBe(
+      'x²\n\n\\* not a list\n\n1\\. nor this',
+    );
   });
 });
