@@ -55,13 +55,12 @@ export function formatBibtexName(name: CslName): string {
   const particles = [name['dropping-particle'], name['non-dropping-particle']]
     .filter((particle): particle is string => Boolean(particle))
     .map((particle) => (needsBraces(particle, false) ? `{${escapeLatex(particle)}}` : escapeLatex(particle)));
-  const family = formatPart(name.family, true);
-  const last = [...particles, family].join(' ');
+  const last = [...particles, formatPart(name.family, true)].join(' ');
   const given = name.given ? formatPart(name.given, false) : '';
   if (name.suffix) return `${last}, ${formatPart(name.suffix, false)}, ${given}`.trimEnd();
-  // A braced family name alone would read as a literal name; the comma says it is a person's family name.
-  if (!given) return family.startsWith('{') ? `${last},` : last;
-  return `${last}, ${given}`;
+  // A braced family name alone ({Lloyd Webber}) is one last name to bibtex and reads back as a literal name: the
+  // same name shown, though no longer marked a family name (bibtex refuses "Name," and "{}" prints a stray tie).
+  return given ? `${last}, ${given}` : last;
 }
 
 /** A name list joined with " and ", ending in "and others" when the list is known to be incomplete. */

@@ -83,6 +83,52 @@ describe('our own fixtures', () => {
   });
 });
 
+describe('dates and names through the real programs', () => {
+  it('year-only, month, day, range and circa dates and every kind of name: no error, no warning', async () => {
+    const names = [
+      { family: 'Berg', given: 'Hans', particle: 'von der', suffix: 'Jr.' },
+      { literal: 'World Health Organization' },
+      { literal: 'Barnes and Noble, Inc.' },
+      { family: 'Smith and Sons', given: 'Anna' },
+      { family: 'Lloyd Webber' },
+    ];
+    const dates = ['1850', '1999-12', '2024-02-29', '2023-11/2024-02', '1850~', '2024-05-20/2024-05-24'];
+    const { bib, keys } = await exportPapers(
+      dates.map((date, index) => ({
+        file: `date-${index}.md`,
+        frontMatter: {
+          type: 'document',
+          title: `Dated ${date}`,
+          authors: names,
+          authorsTruncated: index % 2 === 0,
+          date,
+        },
+      })),
+    );
+    const bibtex = runBibtex(bib);
+    expect(bibtex.errors, bibtex.log).toEqual([]);
+    expect(bibtex.warnings, bibtex.log).toEqual([]);
+    expect(bibitems(bibtex.bbl)).toEqual([...keys].sort());
+    // plain.bst prints the year and month of each date, and "et~al." (others) for a truncated list.
+    const bbl = bibtex.bbl.replace(/\s+/g, ' ');
+    expect(bbl).toContain('December 1999');
+    expect(bbl).toContain('et~al.');
+    const biber = runBiber(bib);
+    expect(biber.errors, biber.log).toEqual([]);
+    expect(biber.warnings, biber.log).toEqual([]);
+  });
+
+  it('an undated work: biber asks for the date the data lacks, nothing else', async () => {
+    const { bib } = await exportPapers([
+      { frontMatter: { type: 'document', title: 'Undated', authors: ['Ada Lovelace'] } },
+    ]);
+    expect(runBibtex(bib).warnings).toEqual([]);
+    expect(runBiber(bib).warnings).toEqual([
+      "WARN - Datamodel: Entry 'lovelacendundated' (refs.bib): Missing mandatory field - one of 'date, year' must be defined",
+    ]);
+  });
+});
+
 /** A warning's entry key and the fields it is about. */
 interface Parsed {
   key?: string;
