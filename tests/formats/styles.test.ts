@@ -12,7 +12,7 @@ import {
   type CslItem,
 } from '../../src/formats/styles';
 import { loadCatalogLocale, loadCatalogStyle } from '../../src/formats/styles/catalog';
-import type { CslXmlNode } from '../../src/formats/styles/engine.mjs';
+import { parseCslXml, type CslXmlNode } from '../../src/formats/styles/engine.mjs';
 import { FIXTURES } from './csl-fixtures';
 
 const temporary: string[] = [];
@@ -63,7 +63,7 @@ function expectOracle(
   output: Map<string, Record<string, string>>,
   items: readonly CslItem[],
   id: string,
-  style: string,
+  style: string | CslXmlNode,
   lang?: string,
 ) {
   for (const item of items) {
@@ -314,9 +314,22 @@ describe('styles from .csl files', () => {
     ];
     const output = await formatter({ styles, root, workers: 0 }).format(FIXTURES);
     expect(output.get('book')!.tiny).toBe('Speech and language processing, by Jurafsky and Martin.');
+    const numbered = tinyStyle('by').replace(
+      '<text variable="title"/>\n      <names',
+      '<text variable="citation-number" suffix=". "/><text variable="title"/>\n      <names',
+    );
+    writeFileSync(join(root, 'numbered.csl'), numbered);
+    const inline = await formatter({
+      styles: [{ id: 'n', label: 'N', style: 'numbered.csl' }],
+      root,
+      workers: 0,
+    }).format(FIXTURES);
+    // A number printed inline (no second-field-align) is 1 for every entry, as for each item alone.
+    expect(inline.get('book')!.n).toBe('1. Speech and language processing, by Jurafsky and Martin.');
+    expectOracle(inline, FIXTURES, 'n', parseCslXml(numbered)!);
     const apaGb = structuredClone(loadCatalogStyle('apa')!);
     apaGb.attrs['default-locale'] = 'en-GB';
-    expectOracle(output, FIXTURES, 'journal', apaGb as unknown as string);
+    expectOracle(output, FIXTURES, 'journal', apaGb);
   });
 });
 

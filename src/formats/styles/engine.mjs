@@ -46,7 +46,7 @@ export function parseCslXml(xml) {
  * exactly what citeproc-js gives for that item alone, so nothing from one paper leaks into another's citation — no
  * year suffixes ("2020a") or added initials from disambiguation, no "———" for a repeated author list
  * (subsequent-author-substitute), and numbered styles number every entry 1. Registering one item at a time costs
- * about the same as one batch of all items (measured: bench/citations.ts --breakdown), which would need each of
+ * about the same as batches (measured: bench/citations.ts --breakdown), which would need each of
  * those features switched off in the style instead.
  */
 export function createEngine(style, lang, retrieveLocale) {
