@@ -239,6 +239,28 @@ describe('cache', () => {
     expect(output.get('journal-article')).toEqual(first.get('journal-article'));
   });
 
+  it('a formatter used again formats changed items anew, with or without workers', async () => {
+    for (const workers of [0, 2]) {
+      const run = formatter({ styles: DEFAULT_STYLES, workers });
+      const items = manyItems(workers ? 8 : 1);
+      await run.format(items);
+      // Every item changed under the same id, in another order: the engines keep no item of the last call.
+      const changed = items.map((item) => ({ ...item, title: `Changed ${item.id}` })).reverse();
+      const output = await run.format(changed);
+      expect(run.lastRun).toMatchObject({ workers, formatted: items.length * 5 });
+      for (const item of items) expect(output.get(item.id)!.apa!.toLowerCase()).toContain(`changed ${item.id}`);
+    }
+  });
+
+  it('keeps a citeproc-js failure to the item it failed on, and the engine usable', async () => {
+    const run = formatter({ styles: DEFAULT_STYLES.slice(0, 1), workers: 0 });
+    const broken = { id: 'broken', type: 'book', title: 'T', author: [null] } as unknown as CslItem;
+    await expect(run.format([FIXTURES[0]!, broken])).rejects.toThrow(
+      'Citation style "apa" (apa): citeproc-js failed on item "broken": ',
+    );
+    expect((await run.format(FIXTURES)).get('book')!.apa).toBe(citeprocAlone('apa', FIXTURES[2]!));
+  });
+
   it('ignores a corrupted or foreign cache file and rewrites it', async () => {
     const cacheDir = tempDir();
     const first = await formatter({ styles: DEFAULT_STYLES, cacheDir, workers: 0 }).format(FIXTURES);

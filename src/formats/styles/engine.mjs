@@ -59,11 +59,18 @@ export function createEngine(style, lang, retrieveLocale) {
       return JSON.parse(current.json);
     },
   };
-  const engine = new CSL.Engine(sys, typeof style === 'string' ? JSON.parse(style) : style, lang, false);
-  engine.setOutputFormat(OUTPUT_FORMAT);
+  const build = () => {
+    const built = new CSL.Engine(sys, typeof style === 'string' ? JSON.parse(style) : style, lang, false);
+    built.setOutputFormat(OUTPUT_FORMAT);
+    return built;
+  };
+  let engine = build();
   return {
     /** Raw citeproc-js HTML entries (`<div class="csl-entry">…`) for items given as `{ id, json }`, in order. */
     formatRaw(items) {
+      // citeproc-js keeps the data of an id that stays registered: an item formatted again under the same id (a
+      // changed paper in a later call) must not find its old self there.
+      engine.updateItems([], true);
       const entries = [];
       for (const item of items) {
         current = item;
@@ -72,6 +79,8 @@ export function createEngine(style, lang, retrieveLocale) {
           const bibliography = engine.makeBibliography();
           entries.push(bibliography ? (bibliography[1][0] ?? '') : '');
         } catch (error) {
+          // An exception can leave citeproc-js's state half-updated: the next item gets a new engine.
+          engine = build();
           throw new Error(`citeproc-js failed on item "${item.id}": ${error instanceof Error ? error.message : error}`);
         }
       }

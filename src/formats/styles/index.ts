@@ -172,14 +172,32 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
             index,
             batch.map((position) => ({ id: entries[position]!.id, json: entries[position]!.json })),
           );
-          tasks.push(run.then((html) => batch.forEach((position, at) => store(style, position, html[at]!))));
+          tasks.push(
+            run.then(
+              (html) => batch.forEach((position, at) => store(style, position, html[at]!)),
+              (error: Error) => Promise.reject(styleFailure(style, error)),
+            ),
+          );
         }
       });
-      await settleAll(tasks);
+      try {
+        await settleAll(tasks);
+      } catch (error) {
+        // The next call starts fresh workers, whether this failure was an item's or a worker's.
+        const failed = pool;
+        pool = undefined;
+        await failed?.close();
+        throw error;
+      }
     } else {
       styles.forEach((style, index) => {
         const positions = misses[index]!;
-        const html = style.engine.format(positions.map((position) => entries[position]!));
+        let html: string[];
+        try {
+          html = style.engine.format(positions.map((position) => entries[position]!));
+        } catch (error) {
+          throw styleFailure(style, error as Error);
+        }
         positions.forEach((position, at) => store(style, position, html[at]!));
       });
     }
@@ -215,6 +233,11 @@ export function createCitationFormatter(options: CitationFormatterOptions): Cita
       await running?.close();
     },
   };
+}
+
+/** An engine's failure, naming the style. */
+function styleFailure(style: Style, error: Error): Error {
+  return new Error(`Citation style "${style.spec.id}" (${style.spec.style}): ${error.message}`, { cause: error });
 }
 
 function defaultWorkers(): number {
