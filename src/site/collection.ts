@@ -4,7 +4,9 @@
 import { getCollection } from 'astro:content';
 import { join } from 'node:path';
 import { cacheDir, siteConfig, taxonomy } from '../config';
+import { toCslJson } from '../formats/csl-json';
 import { createCitationFormatter } from '../formats/styles';
+import type { CslItem } from '../domain/csl';
 import { createPapers, type Paper } from '../domain/paper';
 import { groupByAuthor, type AuthorGroup } from './authors';
 import { groupByCategory, groupByKeyword, groupByType, groupByYear, type FacetGroup } from './facets';
@@ -93,6 +95,20 @@ export function getFeedContext(): FeedContext {
   };
 }
 
+/**
+ * The CSL item citeproc formats: the paper's bibliographic record; a truncated author list ends in {literal:
+ * "others"}, as BibTeX's "and others" reaches CSL (styles show it as "others" or shorten the list to "et al.").
+ */
+function toCitationItem(paper: Paper): CslItem {
+  // The exported CSL-JSON item (an arXiv preprint's number included), without the site's own `custom` data.
+  const { custom: _custom, ...item } = toCslJson(paper);
+  for (const [variable, truncated] of Object.entries(paper.site.truncated)) {
+    if (truncated && Array.isArray(item[variable]))
+      item[variable] = [...(item[variable] as unknown[]), { literal: 'others' }];
+  }
+  return item;
+}
+
 /** A paper's formatted citations, one per configured style, in the config's order. */
 export interface FormattedCitation {
   id: string;
@@ -111,6 +127,7 @@ export const getCitationStyles = once(async (): Promise<Map<string, FormattedCit
     styles,
     locale,
     cacheDir: join(cacheDir, 'bibshelf-citations'),
+    root: process.cwd(),
     context: 'site config citations.',
   });
   try {

@@ -3,7 +3,13 @@
 
 import { makeBaseKey } from '../domain/keys';
 import { createPapers, type Paper } from '../domain/paper';
-import { decodeUtf8, formatPaperFile, idFromFileName, validatePaperFile, type FrontMatterSchema } from '../domain/paper-file';
+import {
+  decodeUtf8,
+  formatPaperFile,
+  idFromFileName,
+  validatePaperFile,
+  type FrontMatterSchema,
+} from '../domain/paper-file';
 import type { PaperData } from '../domain/schema';
 import { toFieldProblems } from '../domain/schema';
 import type { Taxonomy } from '../domain/taxonomy';
@@ -124,7 +130,11 @@ function describe(entry: ImportedEntry, file: string): string {
  * files that exist (unless `force`), keeps each entry's own citation key, and refuses the whole import when two
  * papers would share a citation key.
  */
-export function planImport(inputs: readonly ImportInput[], existing: readonly ExistingPaper[], options: ImportOptions): ImportPlan {
+export function planImport(
+  inputs: readonly ImportInput[],
+  existing: readonly ExistingPaper[],
+  options: ImportOptions,
+): ImportPlan {
   const results = inputs.map((input) => ({ input, result: readInput(input) }));
   const report: string[] = [];
   const counts = { imported: 0, replaced: 0, exists: 0, duplicate: 0, failed: 0 };
@@ -170,7 +180,9 @@ export function planImport(inputs: readonly ImportInput[], existing: readonly Ex
       const reread = validatePaperFile(`${id}.md`, markdown, options.schema);
       if ('problems' in reread) {
         counts.failed++;
-        report.push(`✗ ${where}: the file written would not read back: ${reread.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+        report.push(
+          `✗ ${where}: the file written would not read back: ${reread.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+        );
         continue;
       }
       takenIds.add(id);
@@ -183,7 +195,12 @@ export function planImport(inputs: readonly ImportInput[], existing: readonly Ex
     }
   }
   const blocking = findKeyCollisions(planned, existing, options.taxonomy);
-  return { writes: planned.map(({ id, markdown, replaces }) => ({ id, markdown, replaces })), report, counts, blocking };
+  return {
+    writes: planned.map(({ id, markdown, replaces }) => ({ id, markdown, replaces })),
+    report,
+    counts,
+    blocking,
+  };
 }
 
 /** Two papers (of the folder and the import) that would share a citation key, as messages. */
@@ -204,7 +221,9 @@ function findKeyCollisions(
   let built: Paper[] = [];
   try {
     built = createPapers(
-      existing.filter((paper) => !replaced.has(paper.id)).map((paper) => ({ ...paper, abstract: { markdown: '', html: '', text: '' } })),
+      existing
+        .filter((paper) => !replaced.has(paper.id))
+        .map((paper) => ({ ...paper, abstract: { markdown: '', html: '', text: '' } })),
       taxonomy,
     );
   } catch (error) {
