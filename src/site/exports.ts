@@ -6,7 +6,8 @@ import type { Paper } from '../domain/paper';
 import { formatBibtexEntry, joinBibtex } from '../formats/bibtex';
 import { formatCslJson, toCslJson } from '../formats/csl-json';
 import { formatRisRecord, joinRis } from '../formats/ris';
-import type { ExportFormat } from './routes';
+import type { FacetGroup } from './facets';
+import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES, routes, type ExportFormat } from './routes';
 
 /** One paper in every export format. */
 export interface PaperExports {
@@ -56,4 +57,58 @@ export function formatListExport(
     );
   if (format === 'ris') return joinRis(entries.map((entry) => entry.ris));
   return formatCslJson(entries.map((entry) => entry.json));
+}
+
+/** One export file of the site: its site path and how to make its text (made only when asked for). */
+export interface ExportFile {
+  path: string;
+  contentType: string;
+  render: () => string;
+}
+
+/** Where the export files' headers point and which facet groups get files. */
+export interface ExportFileContext {
+  /** The absolute URL of a site path (the BibTeX header names the list's page). */
+  absoluteUrl: (path: string) => string;
+  /** The site's owner, as the whole bibliography's header names it. */
+  ownerName: string;
+  /** The groups with list pages (categories, types, keywords, years). */
+  groups: readonly FacetGroup[];
+}
+
+/**
+ * Every export file of the site: each paper in each format, each facet group's bibliography, the whole
+ * bibliography (newest first). Written by the exports integration after `astro build`, served by it under `astro dev`.
+ */
+export function listExportFiles(
+  papers: readonly Paper[],
+  exports: ReadonlyMap<string, PaperExports>,
+  context: ExportFileContext,
+): ExportFile[] {
+  const files: ExportFile[] = [];
+  for (const format of EXPORT_FORMAT_NAMES) {
+    const contentType = EXPORT_FORMATS[format];
+    for (const paper of papers) {
+      files.push({
+        path: routes.paperExport(paper.id, format),
+        contentType,
+        render: () => formatPaperExport(exports.get(paper.id)!, format),
+      });
+    }
+    for (const group of context.groups) {
+      const header = `${group.name}, ${context.absoluteUrl(routes.facet(group.facet, group.slug))}`;
+      files.push({
+        path: routes.facetExport(group.facet, group.slug, format),
+        contentType,
+        render: () => formatListExport(group.papers, exports, format, header),
+      });
+    }
+    const header = `Bibliography of ${context.ownerName}, ${context.absoluteUrl(routes.home())}`;
+    files.push({
+      path: routes.bibliography(format),
+      contentType,
+      render: () => formatListExport(papers, exports, format, header),
+    });
+  }
+  return files;
 }
