@@ -3,6 +3,7 @@ import './scripts/require-node.mjs';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { cacheDir, siteConfig } from './src/config/index.ts';
+import { exportFiles } from './src/integrations/exports.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 // The deploy target (site URL and base path) and everything else a site sets live in site.config.mjs.
@@ -26,5 +27,5 @@ export default defineConfig({
     concurrency: 12,
   },
   devToolbar: { enabled: false },
-  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex()],
+  integrations: [exportFiles(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex()],
 });

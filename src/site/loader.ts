@@ -9,6 +9,7 @@ import { toAbstract } from '../domain/html';
 import type { PaperEntry } from '../domain/paper';
 import type { FrontMatterSchema } from '../domain/paper-file';
 import { formatProblems, readPaperFolder } from './paper-folder';
+import { writeSnapshot } from './snapshot';
 
 // Part of every entry's digest: bump it when what the loader stores for the same file changes.
 const LOADER_VERSION = '2';
@@ -52,6 +53,10 @@ export function paperLoader(dir: string, schema: FrontMatterSchema, schemaDigest
           store.set({ id: file.id, data: data as unknown as Record<string, unknown>, digest, filePath: file.file });
         }
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+        writeSnapshot(
+          fileURLToPath(config.cacheDir),
+          store.values().map((entry) => entry.data as unknown as StoredPaper),
+        );
       };
       await sync();
       watcher?.add(folder);
