@@ -6,13 +6,17 @@ import { formatReadableDate } from '../domain/dates';
 import { FIELDS, type FieldSpec } from '../domain/fields';
 import { formatDisplayName } from '../domain/names';
 import type { Paper } from '../domain/paper';
-import { doiUrl } from '../formats/identifiers';
+import { arxivUrl, doiUrl } from '../formats/identifiers';
+import { slugifyName } from './authors';
+import { routes } from './routes';
 
 /** One row of the details list: a label and its value, with a link when the value is an address. */
 export interface DetailRow {
   label: string;
   value: string;
   href?: string;
+  /** A list of values, each with the site path of its own page (the keywords and their keyword pages). */
+  items?: { text: string; path: string }[];
 }
 
 // What the container is called, by type (the field table's label is the generic "Published in").
@@ -68,7 +72,15 @@ export function buildDetails(paper: Paper): DetailRow[] {
   }
   const doi = paper.csl.DOI;
   if (typeof doi === 'string') rows.push({ label: 'DOI', value: doi, href: doiUrl(doi) });
+  const { arxiv } = paper.site;
+  if (arxiv) rows.push({ label: 'arXiv', value: arxiv, href: arxivUrl(arxiv) });
   if (typeof paper.csl.URL === 'string') rows.push({ label: 'URL', value: paper.csl.URL, href: paper.csl.URL });
+  const keywords = (paper.data.keywords as string[] | undefined) ?? [];
+  if (keywords.length > 0) {
+    // Each keyword links to its keyword page (the slug is the one the keyword facet gives it).
+    const items = keywords.map((keyword) => ({ text: keyword, path: routes.facet('keywords', slugifyName(keyword)) }));
+    rows.push({ label: 'Keywords', value: keywords.join(', '), items });
+  }
   if (paper.site.score !== undefined) rows.push({ label: 'Score', value: String(paper.site.score) });
   return rows;
 }
