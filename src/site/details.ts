@@ -5,9 +5,10 @@ import type { CslDate, CslName } from '../domain/csl';
 import { formatReadableDate } from '../domain/dates';
 import { FIELDS, type FieldSpec } from '../domain/fields';
 import { formatDisplayName } from '../domain/names';
-import type { Paper } from '../domain/paper';
+import { getPaperYear, type Paper } from '../domain/paper';
 import { arxivUrl, doiUrl } from '../formats/identifiers';
 import { slugifyName } from './authors';
+import { UNDATED_SLUG } from './facets';
 import { routes } from './routes';
 
 /** One row of the details list: a label and its value, with a link when the value is an address. */
@@ -15,7 +16,7 @@ export interface DetailRow {
   label: string;
   value: string;
   href?: string;
-  /** A list of values, each with the site path of its own page (the keywords and their keyword pages). */
+  /** The value as links to pages of the site: each part with its site path (a keyword and its keyword page). */
   items?: { text: string; path: string }[];
 }
 
@@ -54,12 +55,26 @@ function labelOf(field: FieldSpec, type: string): string {
 
 /** The rows of a paper's details list, in the field table's order. */
 export function buildDetails(paper: Paper): DetailRow[] {
-  const rows: DetailRow[] = [{ label: 'Type', value: paper.type.label }];
+  // The type, the category and the year link to their list pages (with the feed and the exports of each).
+  const linked = (label: string, value: string, path: string): DetailRow => ({
+    label,
+    value,
+    items: [{ text: value, path }],
+  });
+  const rows: DetailRow[] = [linked('Type', paper.type.label, routes.facet('types', paper.type.slug))];
   const issued = paper.csl.issued as CslDate | undefined;
-  rows.push({ label: 'Published', value: issued ? formatReadableDate(issued) : 'No date (n.d.)' });
+  const year = getPaperYear(paper);
+  rows.push(
+    linked(
+      'Published',
+      issued ? formatReadableDate(issued) : 'No date (n.d.)',
+      routes.facet('years', year === undefined ? UNDATED_SLUG : String(year)),
+    ),
+  );
   if (paper.site.category) {
     const { category } = paper.site;
-    rows.push({ label: 'Category', value: category.arxiv ? `${category.name} (${category.code})` : category.name });
+    const name = category.arxiv ? `${category.name} (${category.code})` : category.name;
+    rows.push(linked('Category', name, routes.facet('categories', category.slug)));
   }
   for (const field of FIELDS) {
     if (!field.details || field.csl === undefined || field.csl === 'issued') continue;
