@@ -58,7 +58,8 @@ export function buildSite(options: BuildOptions): BuildResult {
   };
   // Vitest puts Vite's env (BASE_URL='/', MODE, DEV, PROD, SSR) into every test worker's process.env; a child
   // build would inherit them and BASE_URL would override the configured base in import.meta.env.BASE_URL.
-  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[name];
+  // Vitest also sets NODE_ENV=test, which makes Vite build in development mode (import.meta.env.DEV is true).
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) delete env[name];
   if (options.papersDir) env.BIBSHELF_PAPERS_DIR = options.papersDir;
   else delete env.BIBSHELF_PAPERS_DIR;
   if (options.base) env.BASE_PATH = options.base;
