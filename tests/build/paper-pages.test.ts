@@ -85,6 +85,13 @@ describe('paper pages', () => {
         ...(arxiv ? { arXiv: arxiv } : {}),
         ...(entry.score === undefined ? {} : { Score: String(entry.score) }),
       });
+      // The type, year and category link to their pages.
+      expect([...page.querySelectorAll('dl.details a')].map((a) => a.getAttribute('href'))).toEqual([
+        '/types/preprints/',
+        `/years/${entry.isoDate.slice(0, 4)}/`,
+        `/categories/${entry.category.toLowerCase()}/`,
+        ...(arxiv ? [`https://arxiv.org/abs/${arxiv}`] : []),
+      ]);
     },
   );
 

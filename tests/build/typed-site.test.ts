@@ -124,10 +124,19 @@ describe('paper pages of every common type', () => {
     });
     const article = page('papers/article/').querySelector('dl.details')!;
     expect([...article.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      '/types/journal-articles/',
+      '/years/2017/',
       'https://doi.org/10.5555/3295222.3295349',
       'https://example.org/papers/attention?id=1%202#sec-2',
       '/keywords/transformers/',
       '/keywords/attention/',
+    ]);
+    expect(
+      [...page('papers/undated/').querySelectorAll('dl.details a')].map((a) => [textOf(a), a.getAttribute('href')]),
+    ).toEqual([
+      ['Manuscript', '/types/manuscripts/'],
+      ['No date (n.d.)', '/years/undated/'],
+      ['attention', '/keywords/attention/'],
     ]);
     expect(readDetails(page('papers/phd/').querySelector('dl.details'))).toMatchObject({
       Institution: 'University of Cambridge',
