@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBrowserAndSite } from './helpers/browser';
-import { BUILD_ROOT, ROOT, buildSite } from './helpers/build';
+import { useBrowserAndSite } from '../helpers/browser';
+import { BUILD_ROOT, ROOT, buildSite } from '../helpers/build';
 
 const OUT = join(BUILD_ROOT, 'hostile-pages');
 
