@@ -1,9 +1,10 @@
+// The Node.js version guard every npm script and the build run first (scripts/require-node.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeOldNode, isSupportedNode } from '../scripts/node-version.mjs';
-import { ROOT } from './helpers/build';
+import { describeOldNode, isSupportedNode } from '../../scripts/node-version.mjs';
+import { ROOT } from '../helpers/build';
 
 describe('Node.js version guard', () => {
   it('accepts 22.12+ and rejects older versions', () => {
