@@ -1,13 +1,15 @@
+// Plain-text helpers the pages, feeds and search records share.
 import { describe, expect, it } from 'vitest';
-import { compareText, decodeEntities, htmlToText, truncateText } from '../src/lib/text';
+import { decodeEntities, htmlToText } from '../../src/domain/html';
+import { compareText, truncateText } from '../../src/domain/text';
 
-describe('htmlToText', () => {
-  it('strips tags, decodes entities and keeps paragraphs', () => {
+describe('htmlToText and decodeEntities', () => {
+  it('strip tags, decode entities and keep paragraphs', () => {
     expect(htmlToText('<p>A <em>b</em> &amp; c&#x27;s &lt;tag&gt;</p>\n<p>Second&nbsp;para</p>')).toBe(
-      "A b & c's <tag>\n\nSecond para",
+      "A b & c's <tag>\n\nSecond\u00a0para",
     );
   });
-  it('leaves unknown entities alone', () => {
+  it('leave unknown entities alone', () => {
     expect(decodeEntities('&bogus; &#8212;')).toBe('&bogus; —');
   });
 });
@@ -16,10 +18,12 @@ describe('truncateText', () => {
   it('keeps short text', () => {
     expect(truncateText('short', 10)).toBe('short');
   });
-  it('cuts at a word boundary with an ellipsis', () => {
+  it('cuts at a word boundary with an ellipsis, never longer than asked', () => {
     const cut = truncateText('one two three four five six', 15);
     expect(cut).toBe('one two three…');
     expect(cut.length).toBeLessThanOrEqual(15);
+    expect(truncateText('abcdefghijklmnopqrstuvwxyz', 10)).toBe('abcdefghi…');
+    expect(truncateText('one two, three four', 10)).toBe('one two…');
   });
 });
 
