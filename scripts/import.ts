@@ -58,7 +58,9 @@ try {
 }
 console.log(plan.report.join('\n'));
 if (plan.blocking.length > 0) {
-  console.error(`\n${plan.blocking.map((line) => `✗ ${line}`).join('\n')}\nNothing was written: give one of each pair another citationKey.`);
+  console.error(
+    `\n${plan.blocking.map((line) => `✗ ${line}`).join('\n')}\nNothing was written: give one of each pair another citationKey.`,
+  );
   process.exit(1);
 }
 // Each file is written whole (temporary file, then rename), so an interrupted import leaves no partial file.

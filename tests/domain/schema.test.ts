@@ -25,7 +25,9 @@ describe('the paper schema', () => {
   });
 
   it('needs a title or a name, and names the field for every mistake at once', () => {
-    expect(problems('date: 2024')).toEqual(['title: is required unless the work lists names or has a container title, a note, a DOI or a URL']);
+    expect(problems('date: 2024')).toEqual([
+      'title: is required unless the work lists names or has a container title, a note, a DOI or a URL',
+    ]);
     expect(
       problems(
         'titel: A\ntitle: T\nauthors: [007]\ndate: 2024-02-30\ncategory: XX\ntype: paper\nvolume: 1.10\nscore: 101',
