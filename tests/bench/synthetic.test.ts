@@ -26,7 +26,9 @@ describe('benchmark generator', () => {
       ['article', 'article-journal', 'book', 'chapter', 'paper-conference', 'report', 'thesis'].sort(),
     );
     for (const type of types) expect(getItemType(type).csl).toBe(type);
-    const precisions = papers.map((paper) => (paper.csl.issued as { 'date-parts': number[][] })['date-parts'][0].length);
+    const precisions = papers.map(
+      (paper) => (paper.csl.issued as { 'date-parts': number[][] })['date-parts'][0].length,
+    );
     expect(new Set(precisions)).toEqual(new Set([1, 2, 3]));
     const journals = papers.filter((paper) => paper.type.csl === 'article-journal');
     expect(journals.every((paper) => paper.csl['container-title'] && paper.csl.volume && paper.csl.page)).toBe(true);

@@ -213,8 +213,8 @@ describe('buildFeed rendered by @astrojs/rss', () => {
 
   it('builds a paper’s item once and reuses it in every feed', async () => {
     const papers = await makePapers([paper('m', {})]);
-    const first = buildFeed(papers, SITE_CHANNEL, context).items;
-    const second = buildFeed(papers, describeListFeed('X', 'Ada', 'x/', 'x/rss.xml'), context).items;
+    const first = buildFeed(papers, SITE_CHANNEL, context).items as unknown[];
+    const second = buildFeed(papers, describeListFeed('X', 'Ada', 'x/', 'x/rss.xml'), context).items as unknown[];
     expect(second[0]).toBe(first[0]);
   });
 
