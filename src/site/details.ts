@@ -5,14 +5,19 @@ import type { CslDate, CslName } from '../domain/csl';
 import { formatReadableDate } from '../domain/dates';
 import { FIELDS, type FieldSpec } from '../domain/fields';
 import { formatDisplayName } from '../domain/names';
-import type { Paper } from '../domain/paper';
-import { doiUrl } from '../formats/identifiers';
+import { getPaperYear, type Paper } from '../domain/paper';
+import { arxivUrl, doiUrl } from '../formats/identifiers';
+import { slugifyName } from './authors';
+import { UNDATED_SLUG } from './facets';
+import { routes } from './routes';
 
 /** One row of the details list: a label and its value, with a link when the value is an address. */
 export interface DetailRow {
   label: string;
   value: string;
   href?: string;
+  /** The value as links to pages of the site: each part with its site path (a keyword and its keyword page). */
+  items?: { text: string; path: string }[];
 }
 
 // What the container is called, by type (the field table's label is the generic "Published in").
@@ -50,12 +55,26 @@ function labelOf(field: FieldSpec, type: string): string {
 
 /** The rows of a paper's details list, in the field table's order. */
 export function buildDetails(paper: Paper): DetailRow[] {
-  const rows: DetailRow[] = [{ label: 'Type', value: paper.type.label }];
+  // The type, the category and the year link to their list pages (with the feed and the exports of each).
+  const linked = (label: string, value: string, path: string): DetailRow => ({
+    label,
+    value,
+    items: [{ text: value, path }],
+  });
+  const rows: DetailRow[] = [linked('Type', paper.type.label, routes.facet('types', paper.type.slug))];
   const issued = paper.csl.issued as CslDate | undefined;
-  rows.push({ label: 'Published', value: issued ? formatReadableDate(issued) : 'No date (n.d.)' });
+  const year = getPaperYear(paper);
+  rows.push(
+    linked(
+      'Published',
+      issued ? formatReadableDate(issued) : 'No date (n.d.)',
+      routes.facet('years', year === undefined ? UNDATED_SLUG : String(year)),
+    ),
+  );
   if (paper.site.category) {
     const { category } = paper.site;
-    rows.push({ label: 'Category', value: category.arxiv ? `${category.name} (${category.code})` : category.name });
+    const name = category.arxiv ? `${category.name} (${category.code})` : category.name;
+    rows.push(linked('Category', name, routes.facet('categories', category.slug)));
   }
   for (const field of FIELDS) {
     if (!field.details || field.csl === undefined || field.csl === 'issued') continue;
@@ -68,7 +87,15 @@ export function buildDetails(paper: Paper): DetailRow[] {
   }
   const doi = paper.csl.DOI;
   if (typeof doi === 'string') rows.push({ label: 'DOI', value: doi, href: doiUrl(doi) });
+  const { arxiv } = paper.site;
+  if (arxiv) rows.push({ label: 'arXiv', value: arxiv, href: arxivUrl(arxiv) });
   if (typeof paper.csl.URL === 'string') rows.push({ label: 'URL', value: paper.csl.URL, href: paper.csl.URL });
+  const keywords = (paper.data.keywords as string[] | undefined) ?? [];
+  if (keywords.length > 0) {
+    // Each keyword links to its keyword page (the slug is the one the keyword facet gives it).
+    const items = keywords.map((keyword) => ({ text: keyword, path: routes.facet('keywords', slugifyName(keyword)) }));
+    rows.push({ label: 'Keywords', value: keywords.join(', '), items });
+  }
   if (paper.site.score !== undefined) rows.push({ label: 'Score', value: String(paper.site.score) });
   return rows;
 }

@@ -79,7 +79,8 @@ export function formatVenue(paper: Paper): VenuePart[] {
   if (type === 'book' || type === 'classic' || type === 'pamphlet') {
     return join([
       text(edition && (/^\d+$/.test(edition) ? `${ordinal(Number(edition))} ed.` : edition)),
-      ...publishedBy,
+      text(publisher),
+      text(place),
     ]);
   }
   if (type === 'article') {
@@ -95,7 +96,7 @@ export function formatVenue(paper: Paper): VenuePart[] {
   if (type === 'speech')
     return join([text(genre), text(get(paper, 'event-title') ?? container), text(get(paper, 'event-place'))]);
   if (type === 'patent') return join([text(authorityOf(paper)), text(number && `Patent ${number}`)]);
-  return join([title(container), text(genre), text(number), ...(container ? [] : publishedBy)]);
+  return join([title(container), text(genre), text(number), ...(container ? [] : [text(publisher), text(place)])]);
 }
 
 /** The issuing authority of a patent or legal item, when given. */

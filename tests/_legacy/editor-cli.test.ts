@@ -78,30 +78,7 @@ describe('npm run import', () => {
   });
 });
 
-describe('npm run new and npm run check', () => {
-  it('scaffolds a valid paper once and refuses to overwrite it', () => {
-    const dir = freshDir('new-cli');
-    const result = run('new.ts', 'A New Paper: Title', '--category', 'LG', '--dir', dir);
-    expect(result.status, result.output).toBe(0);
-    expect(readdirSync(dir)).toEqual(['a-new-paper-title.md']);
-    expect(readFileSync(join(dir, 'a-new-paper-title.md'), 'utf8')).toMatch(/^category: LG$/m);
-    expect(run('check-content.ts', dir).status).toBe(0);
-    const twice = run('new.ts', 'A New Paper: Title', '--dir', dir);
-    expect(twice.status).toBe(1);
-    expect(twice.output).toMatch(/already exists; nothing was written/);
-  });
-
-  it('fails on bad content, naming file and field; passes the shipped content with Scholar warnings', () => {
-    const dir = freshDir('check-cli');
-    writeFileSync(join(dir, 'x.md'), '---\ntitle: X\nauthors: ["A"]\ndate: 2024-13-01\ncategory: CL\n---\nAbstract.\n');
-    const bad = run('check-content.ts', dir);
-    expect(bad.status).toBe(1);
-    expect(bad.output).toMatch(/✗ x\.md\n {4}date: "2024-13-01" is not a real calendar date/);
-    const shipped = run('check-content.ts');
-    expect(shipped.status).toBe(0);
-    expect(shipped.output).toMatch(/14 paper files: 0 errors, 14 Google Scholar warnings\./);
-  });
-});
+// `npm run new` and `npm run check` moved to tests/tools/cli.test.ts; what is left here is the importer's.
 
 describe('round trip: export the seed papers to BibTeX, import into an empty folder, build', () => {
   it('gives the same papers', () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,6 +18,15 @@ export const TEST_BASE_PATH = '/bib/';
 /** The shipped site built with `BASE_PATH=/bib/`, once by the global setup. */
 export const SITE_BASE_DIR = join(BUILD_ROOT, 'site-base');
 
+/** The typed test site: a paper of every common type (tests/fixtures/typed-papers), built once by the global setup. */
+export const TYPED_SITE_DIR = join(BUILD_ROOT, 'typed-site');
+
+/** The paper files of the typed test site. */
+export const TYPED_PAPERS_DIR = join(ROOT, 'tests/fixtures/typed-papers');
+
+/** The site config of the typed test site: grouped by type, five papers per feed. */
+export const TYPED_CONFIG = join(ROOT, 'tests/fixtures/configs/typed-site.mjs');
+
 /** The site URL every test build uses (canonical links, feeds). */
 export const TEST_SITE_URL = 'https://bibshelf.example.org';
 
@@ -29,6 +38,8 @@ export interface BuildOptions {
   /** Deploy base path, e.g. '/bib/'. */
   base?: string;
   site?: string;
+  /** Another site config file (BIBSHELF_CONFIG), e.g. one of tests/fixtures/configs/. */
+  config?: string;
 }
 
 /** The result of running `astro build`. */
@@ -47,11 +58,14 @@ export function buildSite(options: BuildOptions): BuildResult {
   };
   // Vitest puts Vite's env (BASE_URL='/', MODE, DEV, PROD, SSR) into every test worker's process.env; a child
   // build would inherit them and BASE_URL would override the configured base in import.meta.env.BASE_URL.
-  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[name];
+  // Vitest also sets NODE_ENV=test, which makes Vite build in development mode (import.meta.env.DEV is true).
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) delete env[name];
   if (options.papersDir) env.BIBSHELF_PAPERS_DIR = options.papersDir;
   else delete env.BIBSHELF_PAPERS_DIR;
   if (options.base) env.BASE_PATH = options.base;
   else delete env.BASE_PATH;
+  if (options.config) env.BIBSHELF_CONFIG = options.config;
+  else delete env.BIBSHELF_CONFIG;
   env.SITE_URL = options.site ?? TEST_SITE_URL;
   const result = spawnSync(
     process.execPath,
@@ -61,4 +75,14 @@ export function buildSite(options: BuildOptions): BuildResult {
   // Strip ANSI colours so assertions read plain text.
   const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
   return { status: result.status, output };
+}
+
+/** Builds a site that a test file needs (into `tests/.build/<name>`, from scratch); throws with the log if it fails. */
+export function buildFixtureSite(name: string, options: Omit<BuildOptions, 'outDir'> = {}): string {
+  const outDir = join(BUILD_ROOT, name);
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(`${outDir}.cache`, { recursive: true, force: true });
+  const result = buildSite({ ...options, outDir });
+  if (result.status !== 0) throw new Error(`astro build of ${name} failed:\n${result.output}`);
+  return outDir;
 }

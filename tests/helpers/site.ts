@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { SITE_DIR } from './build';
@@ -25,4 +25,20 @@ export function listBuilt(dir = SITE_DIR, prefix = ''): string[] {
 /** The visible text of an element with white space collapsed. */
 export function textOf(node: Element | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The built file a root-relative URL path serves, as a static host would (`x/` → `x/index.html`), if any. */
+export function resolveBuilt(dir: string, base: string, path: string): string | undefined {
+  if (!path.startsWith(base)) return undefined;
+  const file = join(dir, decodeURIComponent(path.slice(base.length)));
+  if (existsSync(file) && statSync(file).isFile()) return file;
+  const index = join(file, 'index.html');
+  return existsSync(index) ? index : undefined;
+}
+
+/** The rows of a details list (`<dl>`), label → value text. */
+export function readDetails(list: Element | null): Record<string, string> {
+  const rows: Record<string, string> = {};
+  for (const term of list?.querySelectorAll('dt') ?? []) rows[textOf(term)] = textOf(term.nextElementSibling);
+  return rows;
 }
