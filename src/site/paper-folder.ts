@@ -29,12 +29,12 @@ export function listPaperFiles(dir: string): string[] {
     .sort();
 }
 
-/** Formats problems for the terminal: the file, then each field and its problem. */
-export function formatProblems(problems: readonly FileProblem[]): string {
+/** Formats problems for the terminal: the file, then each field and its problem; `what` names the kind of file. */
+export function formatProblems(problems: readonly FileProblem[], what = 'paper file'): string {
   const byFile = new Map<string, FileProblem[]>();
   for (const problem of problems) byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
   return [...byFile]
-    .map(([file, list]) => `Invalid paper file ${file}\n${list.map((p) => `  ${p.field}: ${p.message}`).join('\n')}`)
+    .map(([file, list]) => `Invalid ${what} ${file}\n${list.map((p) => `  ${p.field}: ${p.message}`).join('\n')}`)
     .join('\n');
 }
 
