@@ -4,7 +4,7 @@
 // Config images: the profile photo. Images (thumbnails, photos) are checked to exist by the loader, then handed to
 // Astro's `image()` through `parseData` and the collection's schema, so astro:assets optimises them.
 
-import { dirname, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
@@ -59,18 +59,13 @@ export function paperLoader({ dir, assets, schema, schemaDigest }: PaperLoaderOp
       const folder = resolve(root, dir);
       const assetsFolder = resolve(root, assets);
       const sync = async () => {
-        const { files, problems } = readPaperFolder(folder, root, schema);
         // Every sync checks every thumbnail, changed file or not: an image may have been deleted since.
-        const thumbnails = new Map<string, string>();
-        for (const file of files) {
-          if (typeof file.data.thumbnail !== 'string') continue;
-          const found = findImageFile(file.data.thumbnail, {
-            folders: [dirname(file.path), assetsFolder],
-            labels: ['beside the paper', `in ${assets}`],
-          });
-          if ('error' in found) problems.push({ file: file.file, field: 'thumbnail', message: found.error });
-          else thumbnails.set(file.id, toRelativeImagePath(found.path, file.path));
-        }
+        const { files, problems } = readPaperFolder(folder, root, schema, assetsFolder);
+        const thumbnails = new Map(
+          files.flatMap((file) =>
+            file.thumbnailPath ? [[file.id, toRelativeImagePath(file.thumbnailPath, file.path)]] : [],
+          ),
+        );
         if (problems.length > 0) throw new PaperFilesError(formatProblems(problems));
         const seen = new Set<string>();
         for (const file of files) {

@@ -224,7 +224,7 @@ describe('author marks', () => {
     expect(ris.match(/^AU {2}- .*$/gm)).toEqual(['AU  - Okafor, Amara', 'AU  - Lindqvist, Erik', 'AU  - Tanaka, Mei']);
     // The record itself has plain names; the marks ride only in Bibshelf's own `custom` block, so a re-import of
     // the file brings them back (CSL readers ignore it).
-    const { custom, ...record } = json[0] as { custom: { nameMarks?: unknown } };
+    const { custom, ...record } = json[0] as unknown as { custom: { nameMarks?: unknown } };
     expect(custom.nameMarks).toEqual({ authors: [{ equal: true }, { equal: true, corresponding: true }, null] });
     const lists = [await get('bibliography.bib'), await get('authors/amara-okafor/bibliography.ris')];
     for (const text of [bib, ris, JSON.stringify(record), ...lists]) {
