@@ -44,7 +44,9 @@ const profileSchema = z.strictObject({
   name: text.describe('Shown as the site title and in bold in author lists.'),
   /** Main category, shown under the name (a code of the taxonomy). */
   primaryCategory: text.optional(),
-  photo: text.optional().describe('An image file in src/assets/ (e.g. profile.jpg), optimised by Astro.'),
+  photo: text
+    .optional()
+    .describe('An image file in the assets folder (profile.jpg) or a path from the project root; optimised by Astro.'),
   affiliation: text.optional(),
   bio: text.optional().describe('One or two sentences about the researcher or lab.'),
   links: profileLinksSchema,
@@ -64,10 +66,23 @@ export const siteConfigSchema = z.strictObject({
     .default('/')
     .describe('Folder the site is served from.'),
   papers: z.string().default('src/content/papers').describe('Folder of the paper files (relative to the project).'),
+  people: z
+    .string()
+    .default('src/content/people')
+    .describe('Folder of the person files (one per person: names, aliases, ORCID, photo, member).'),
+  assets: z
+    .string()
+    .default('src/assets')
+    .describe('Folder of shared images: thumbnails not beside their paper, the profile photo, people photos.'),
   language: z.string().default('en').describe('Language of the site (the html lang attribute, feeds).'),
   profile: profileSchema,
   /** Lab sites highlight every member in every author list; a personal site its owner. */
-  mode: z.enum(['person', 'lab']).default('person'),
+  mode: z
+    .enum(['person', 'lab'])
+    .default('person')
+    .describe(
+      'person: one researcher (bold in author lists); lab: every member of people/ is, and /people/ lists them.',
+    ),
   taxonomy: z
     .strictObject({
       arxiv: z.boolean().default(true).describe("Use arXiv's category list (every archive)."),
@@ -97,8 +112,24 @@ export const siteConfigSchema = z.strictObject({
       sections: z
         .array(z.enum(['selected', 'papers']))
         .min(1)
-        .default(['selected', 'papers']),
-      groupBy: z.enum(['year', 'type', 'type-year']).default('year'),
+        .refine((sections) => new Set(sections).size === sections.length, { error: 'lists a section twice' })
+        .default(['selected', 'papers'])
+        .describe('The home page sections, in order: "selected" (selected publications) and "papers" (the list).'),
+      groupBy: z
+        .enum(['year', 'type', 'type-year'])
+        .default('year')
+        .describe('How lists are grouped: by year, by type, or by type then year.'),
+      chips: z
+        .array(z.enum(['categories', 'types', 'keywords']))
+        .refine((chips) => new Set(chips).size === chips.length, { error: 'lists a row twice' })
+        .default(['categories', 'types', 'keywords'])
+        .describe('Filter chip rows above the home list, in order (a row with fewer than two groups is left out).'),
+      keywordChips: z
+        .number()
+        .int()
+        .positive()
+        .default(20)
+        .describe('The most used keywords offered as chips; every keyword keeps its page.'),
       listLimit: z
         .number()
         .int()
@@ -106,7 +137,13 @@ export const siteConfigSchema = z.strictObject({
         .default(300)
         .describe('Above this many papers the home page lists the newest years and links the others.'),
     })
-    .default({ sections: ['selected', 'papers'], groupBy: 'year', listLimit: 300 }),
+    .default({
+      sections: ['selected', 'papers'],
+      groupBy: 'year',
+      chips: ['categories', 'types', 'keywords'],
+      keywordChips: 20,
+      listLimit: 300,
+    }),
   exports: z
     .strictObject({
       bibtex: z

@@ -195,13 +195,4 @@ export function formatBibtexEntry(paper: Paper, options: BibtexOptions): string 
   return `@${entryType}{${key},\n${fields.map(([name, value]) => `  ${name} = ${value}`).join(',\n')}\n}\n`;
 }
 
-/**
- * Joins BibTeX entries into one file, after a comment header naming the source (every header line a `%` line;
- * an `@` would open an entry in bibtex's eyes, so it is written as the full-width ＠).
- */
-export function joinBibtex(entries: readonly string[], header: string): string {
-  const lines = stripControlCharacters(header)
-    .split(/\r\n?|\n/)
-    .map((line) => `% ${line.replace(/@/g, '＠')}`.trimEnd());
-  return `${lines.join('\n')}\n% ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}, UTF-8\n\n${entries.join('\n')}`;
-}
+export { joinBibtex } from './join';

@@ -118,10 +118,7 @@ export function toCslJson(paper: Paper): CslItem {
   return item;
 }
 
-/** A CSL-JSON file: an array of items, two-space indented, ending with a newline. */
-export function formatCslJson(items: readonly CslItem[]): string {
-  return `${JSON.stringify(items, null, 2)}\n`;
-}
+export { formatCslJson } from './join';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading

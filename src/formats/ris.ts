@@ -148,10 +148,7 @@ export function formatRisRecord(paper: Paper): string {
   return `${lines.join(EOL)}${EOL}`;
 }
 
-/** Joins RIS records into one file (a blank line between records, as Zotero writes them). */
-export function joinRis(records: readonly string[]): string {
-  return records.join(EOL);
-}
+export { joinRis } from './join';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading

@@ -8,10 +8,12 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cacheDir, siteConfig, taxonomy } from '../config';
 import { createPapers } from '../domain/paper';
+import { createPeopleIndex } from '../domain/people';
+import { groupByAuthor } from '../site/authors';
 import { buildExports, listExportFiles, type ExportFile } from '../site/exports';
 import { groupByCategory, groupByKeyword, groupByType, groupByYear } from '../site/facets';
 import { toAbsoluteUrl, withBase } from '../site/routes';
-import { readSnapshot, snapshotPath } from '../site/snapshot';
+import { readPeopleSnapshot, readSnapshot, snapshotPath } from '../site/snapshot';
 
 /** Every export file of the papers in the snapshot. */
 function planFiles(): ExportFile[] {
@@ -21,6 +23,8 @@ function planFiles(): ExportFile[] {
     absoluteUrl: (path) => toAbsoluteUrl(siteConfig.url, withBase(siteConfig.base, path)),
     ownerName: siteConfig.profile.name,
     groups,
+    // Grouped as the author pages are: a person's spellings (the people snapshot's aliases) share one file.
+    authors: groupByAuthor(papers, createPeopleIndex(readPeopleSnapshot(cacheDir)).resolve),
   });
 }
 

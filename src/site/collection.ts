@@ -1,16 +1,19 @@
 // The one collection module: every page, feed and export gets its papers and their groupings from here. Each is
 // computed once per build (the promises are kept), however many pages ask.
 
-import { getCollection } from 'astro:content';
+import type { ImageMetadata } from 'astro';
+import { getCollection, getEntry } from 'astro:content';
 import { join } from 'node:path';
 import { cacheDir, siteConfig, taxonomy } from '../config';
 import { toCslJson } from '../formats/csl-json';
 import { createCitationFormatter } from '../formats/styles';
 import type { CslItem } from '../domain/csl';
 import { createPapers, type Paper } from '../domain/paper';
+import { createPeopleIndex, toPersonKey, type PeopleIndex } from '../domain/people';
 import { groupByAuthor, type AuthorGroup } from './authors';
 import { groupByCategory, groupByKeyword, groupByType, groupByYear, type FacetGroup } from './facets';
-import type { StoredPaper } from './loader';
+import type { StoredPaper, StoredPerson } from './loader';
+import { readPeopleSnapshot } from './snapshot';
 import { buildExports } from './exports';
 import type { FeedContext } from './feeds';
 import { findNeighbours, findRelatedPapers, type Neighbours } from './related';
@@ -30,10 +33,50 @@ export const getPapers = once(async (): Promise<Paper[]> => {
   );
 });
 
-/** Every author with a unique slug and their papers. */
-export const getAuthors = once(async (): Promise<AuthorGroup[]> => groupByAuthor(await getPapers()));
+/** Paper id → its thumbnail, as Astro's image pipeline imported it (papers with a `thumbnail`). */
+export const getThumbnails = once(async (): Promise<Map<string, ImageMetadata>> => {
+  const entries = await getCollection('papers');
+  return new Map(
+    entries.flatMap((entry) => (entry.data.thumbnailImage ? [[entry.id, entry.data.thumbnailImage]] : [])),
+  );
+});
 
-/** Author name (as displayed) → author page slug. */
+/** A person of the people collection, with their bio and photo. */
+export type SitePerson = Omit<StoredPerson, 'photoImage'> & { photo?: ImageMetadata };
+
+/** Every person of the people collection, in file order. */
+export const getPeople = once(async (): Promise<SitePerson[]> => {
+  // Astro warns about an empty collection; a site without person files (the loader's snapshot says) has none.
+  if (readPeopleSnapshot(cacheDir).length === 0) return [];
+  const entries = await getCollection('people');
+  return entries
+    .map(({ data }) => {
+      const { photoImage, ...person } = data as unknown as StoredPerson & { photoImage?: ImageMetadata };
+      return { ...person, photo: photoImage };
+    })
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+});
+
+/** The people by every spelling of their names (aliases resolve to the person's name). */
+export const getPeopleIndex = once(async (): Promise<PeopleIndex> => createPeopleIndex(await getPeople()));
+
+/** The person an author key (the name as displayed, any spelling) belongs to, with their bio and photo. */
+export async function findPerson(key: string): Promise<SitePerson | undefined> {
+  const entry = (await getPeopleIndex()).find(key);
+  return entry && (await getPeople()).find((person) => person.id === entry.id);
+}
+
+/** The profile photo of the site config, optimised by Astro. */
+export async function getProfilePhoto(): Promise<ImageMetadata | undefined> {
+  return siteConfig.profile.photo ? (await getEntry('configImages', 'profile'))?.data.image : undefined;
+}
+
+/** Every author with a unique slug and their papers; a person's spellings share one author. */
+export const getAuthors = once(async (): Promise<AuthorGroup[]> =>
+  groupByAuthor(await getPapers(), (await getPeopleIndex()).resolve),
+);
+
+/** Author name (the person's name for any of their spellings) → author page slug. */
 export const getAuthorSlugs = once(
   async () => new Map((await getAuthors()).map((author) => [author.name, author.slug])),
 );
@@ -56,7 +99,8 @@ export const getFacetGroups = once(async (): Promise<FacetGroup[]> => Object.val
 export const getPaperLinks = once(
   async (): Promise<{ neighbours: Map<string, Neighbours>; related: Map<string, Paper[]> }> => {
     const papers = await getPapers();
-    return { neighbours: findNeighbours(papers), related: findRelatedPapers(papers) };
+    const { resolve } = await getPeopleIndex();
+    return { neighbours: findNeighbours(papers), related: findRelatedPapers(papers, undefined, resolve) };
   },
 );
 
@@ -75,10 +119,21 @@ export function paperUrl(paper: Pick<Paper, 'id'>): string {
   return absoluteUrl(routes.paper(paper.id));
 }
 
-/** The names the site emphasises in author lists: its owner (a personal site) or its members (a lab). */
-export const getHighlightedNames = once(
-  async (): Promise<Set<string>> => new Set([siteConfig.profile.name.normalize('NFC')]),
-);
+/**
+ * The author keys the site emphasises in author lists (after aliases resolve): its owner on a personal site, every
+ * member of the people collection on a lab site.
+ */
+export const getHighlightedNames = once(async (): Promise<Set<string>> => {
+  const people = await getPeopleIndex();
+  if (siteConfig.mode === 'lab') return new Set(people.members.map((member) => toPersonKey(member.person.name)));
+  let owner = siteConfig.profile.name.normalize('NFC');
+  try {
+    owner = toPersonKey(siteConfig.profile.name);
+  } catch {
+    // A profile name that is no person's name (an organisation with commas) is matched as written.
+  }
+  return new Set([people.resolve(owner)]);
+});
 
 /** Every paper in every export format, formatted once. */
 export const getExports = once(async () => buildExports(await getPapers(), siteConfig.exports.bibtex));

@@ -6,6 +6,7 @@ import type { Paper } from '../domain/paper';
 import { formatBibtexEntry, joinBibtex } from '../formats/bibtex';
 import { formatCslJson, toCslJson } from '../formats/csl-json';
 import { formatRisRecord, joinRis } from '../formats/ris';
+import type { AuthorGroup } from './authors';
 import type { FacetGroup } from './facets';
 import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES, routes, type ExportFormat } from './routes';
 
@@ -74,10 +75,12 @@ export interface ExportFileContext {
   ownerName: string;
   /** The groups with list pages (categories, types, keywords, years). */
   groups: readonly FacetGroup[];
+  /** The authors (their pages list their papers and offer them for download too). */
+  authors?: readonly AuthorGroup[];
 }
 
 /**
- * Every export file of the site: each paper in each format, each facet group's bibliography, the whole
+ * Every export file of the site: each paper in each format, each facet group's and author's bibliography, the whole
  * bibliography (newest first). Written by the exports integration after `astro build`, served by it under `astro dev`.
  */
 export function listExportFiles(
@@ -101,6 +104,14 @@ export function listExportFiles(
         path: routes.facetExport(group.facet, group.slug, format),
         contentType,
         render: () => formatListExport(group.papers, exports, format, header),
+      });
+    }
+    for (const author of context.authors ?? []) {
+      const header = `Papers of ${author.name}, ${context.absoluteUrl(routes.facet('authors', author.slug))}`;
+      files.push({
+        path: routes.facetExport('authors', author.slug, format),
+        contentType,
+        render: () => formatListExport(author.papers, exports, format, header),
       });
     }
     const header = `Bibliography of ${context.ownerName}, ${context.absoluteUrl(routes.home())}`;

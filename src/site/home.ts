@@ -2,7 +2,9 @@
 // `home.groupBy`); and which groups a long list shows in full before linking the rest to their own pages.
 
 import type { Paper } from '../domain/paper';
+import { slugifyName } from './authors';
 import { groupByType, groupByYear, type FacetGroup } from './facets';
+import type { Facet } from './routes';
 
 /** How a list is grouped. */
 export type GroupBy = 'year' | 'type' | 'type-year';
@@ -69,4 +71,34 @@ export function planListing(groups: readonly ListGroup[], limit: number): ListGr
 /** The papers marked `selected`, in list order (the home page's "Selected publications"). */
 export function findSelected(papers: readonly Paper[]): Paper[] {
   return papers.filter((paper) => paper.site.selected);
+}
+
+/**
+ * How a list page groups its papers: the configured grouping without the dimension the page already fixes (a year
+ * page is not grouped by year again, a type page not by type); `undefined` for one flat list.
+ */
+export function chooseGrouping(by: GroupBy, facet?: Facet): GroupBy | undefined {
+  if (facet === 'years') return by === 'year' ? undefined : 'type';
+  if (facet === 'types') return by === 'type' ? undefined : 'year';
+  return by;
+}
+
+/** The label of the jump links of a grouping. */
+export function describeGrouping(by: GroupBy): string {
+  return by === 'year' ? 'Jump to year' : 'Jump to type';
+}
+
+/** The keywords offered as chips: the `limit` most used (ties alphabetically, as the groups come), in that order. */
+export function pickKeywordChips(keywords: readonly FacetGroup[], limit: number): FacetGroup[] {
+  return [...keywords].sort((a, b) => b.papers.length - a.papers.length).slice(0, limit);
+}
+
+/** The attributes a list item carries for the chips' filter: its category badge, type and keywords (slugs). */
+export function filterAttributes(paper: Paper): Record<string, string> {
+  const keywords = ((paper.data.keywords as string[] | undefined) ?? []).map(slugifyName);
+  return {
+    'data-category': paper.site.category?.badge ?? '',
+    'data-type': paper.type.slug,
+    'data-keywords': [...new Set(keywords)].join(' '),
+  };
 }

@@ -2,9 +2,10 @@
 // reject exactly the same files and name the same problems.
 
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { PAPER_FILE_EXTENSION, validatePaperFile, type FrontMatterSchema, type ValidFile } from '../domain/paper-file';
 import type { FieldProblem } from '../domain/schema';
+import { findImageFile } from './images';
 
 /** A problem with one file, for messages: the file (relative to the project), the field, what is wrong. */
 export interface FileProblem extends FieldProblem {
@@ -19,6 +20,8 @@ export interface FolderFile extends ValidFile {
   path: string;
   /** The file's bytes as text (for digests). */
   source: string;
+  /** The absolute path of the thumbnail the file names (when the folder was read with an assets folder). */
+  thumbnailPath?: string;
 }
 
 /** Every paper file below a folder (any depth), as absolute paths in a stable order. */
@@ -29,23 +32,25 @@ export function listPaperFiles(dir: string): string[] {
     .sort();
 }
 
-/** Formats problems for the terminal: the file, then each field and its problem. */
-export function formatProblems(problems: readonly FileProblem[]): string {
+/** Formats problems for the terminal: the file, then each field and its problem; `what` names the kind of file. */
+export function formatProblems(problems: readonly FileProblem[], what = 'paper file'): string {
   const byFile = new Map<string, FileProblem[]>();
   for (const problem of problems) byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
   return [...byFile]
-    .map(([file, list]) => `Invalid paper file ${file}\n${list.map((p) => `  ${p.field}: ${p.message}`).join('\n')}`)
+    .map(([file, list]) => `Invalid ${what} ${file}\n${list.map((p) => `  ${p.field}: ${p.message}`).join('\n')}`)
     .join('\n');
 }
 
 /**
  * Reads and validates every paper file of a folder. Returns the valid files and every problem: per file (schema,
- * encoding, file name) and across files (two files with the same page id or the same citation key).
+ * encoding, file name, and with `assetsDir` the thumbnail's file, beside the paper or there) and across files (two
+ * files with the same page id or the same citation key).
  */
 export function readPaperFolder(
   dir: string,
   root: string,
   schema: FrontMatterSchema,
+  assetsDir?: string,
 ): { files: FolderFile[]; problems: FileProblem[] } {
   const files: FolderFile[] = [];
   const problems: FileProblem[] = [];
@@ -83,7 +88,19 @@ export function readPaperFolder(
       }
       keys.set(key, file);
     }
-    files.push({ ...result, file, path, source: bytes.toString('latin1') });
+    let thumbnailPath: string | undefined;
+    if (assetsDir !== undefined && typeof result.data.thumbnail === 'string') {
+      const found = findImageFile(result.data.thumbnail, {
+        folders: [dirname(path), assetsDir],
+        labels: ['beside the paper', `in ${relative(root, assetsDir).split(sep).join('/') || assetsDir}`],
+      });
+      if ('error' in found) {
+        problems.push({ file, field: 'thumbnail', message: found.error });
+        continue;
+      }
+      thumbnailPath = found.path;
+    }
+    files.push({ ...result, file, path, source: bytes.toString('latin1'), thumbnailPath });
   }
   return { files, problems };
 }

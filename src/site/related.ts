@@ -18,12 +18,19 @@ export function findNeighbours(papers: readonly Paper[]): Map<string, Neighbours
  * The `limit` most related papers for every paper: each shared author scores 3, the same category (or, without
  * one, the same type) 1; ties go to
  * the paper closest in date. Papers are indexed by author, and a paper whose only link is its category draws from
- * that category's papers nearest in the list, so the work stays near-linear for large bibliographies.
+ * that category's papers nearest in the list, so the work stays near-linear for large bibliographies. `alias` maps
+ * an author key to the person it belongs to (people with several spellings).
  */
-export function findRelatedPapers(papers: readonly Paper[], limit = 5): Map<string, Paper[]> {
+export function findRelatedPapers(
+  papers: readonly Paper[],
+  limit = 5,
+  alias: (key: string) => string = (key) => key,
+): Map<string, Paper[]> {
   const byAuthor = new Map<string, number[]>();
   const byCategory = new Map<string, number[]>();
-  const authorsOf = papers.map((paper) => [...new Set((paper.names.author ?? []).map(getAuthorKey))]);
+  const authorsOf = papers.map((paper) => [
+    ...new Set((paper.names.author ?? []).map((name) => alias(getAuthorKey(name)))),
+  ]);
   const groupOf = papers.map((paper) => paper.site.category?.code ?? `type:${paper.type.csl}`);
   papers.forEach((_, index) => {
     for (const author of authorsOf[index]) append(byAuthor, author, index);

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { PaperEntry } from '../domain/paper';
+import type { PersonEntry } from '../domain/people';
 
 /** The snapshot file in a cache folder. */
 export function snapshotPath(cacheDir: string): string {
@@ -27,6 +28,31 @@ export function readSnapshot(cacheDir: string): PaperEntry[] {
   } catch (error) {
     throw new Error(
       `No papers snapshot at ${path} (the papers loader writes it on every content sync): ${(error as Error).message}`,
+    );
+  }
+}
+
+/** The people snapshot file in a cache folder. */
+export function peopleSnapshotPath(cacheDir: string): string {
+  return join(cacheDir, 'bibshelf', 'people.json');
+}
+
+/** Writes the people of the latest content sync (their names and aliases merge author pages in the exports too). */
+export function writePeopleSnapshot(cacheDir: string, people: readonly PersonEntry[]): void {
+  const path = peopleSnapshotPath(cacheDir);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(`${path}.tmp`, JSON.stringify(people));
+  renameSync(`${path}.tmp`, path);
+}
+
+/** Reads the people of the latest content sync; throws naming the file when there is none. */
+export function readPeopleSnapshot(cacheDir: string): PersonEntry[] {
+  const path = peopleSnapshotPath(cacheDir);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as PersonEntry[];
+  } catch (error) {
+    throw new Error(
+      `No people snapshot at ${path} (the people loader writes it on every content sync): ${(error as Error).message}`,
     );
   }
 }

@@ -23,6 +23,8 @@ export interface CheckOptions {
   taxonomy: Taxonomy;
   /** The site's URL: a PDF on another host is a Google Scholar warning. */
   siteUrl: string;
+  /** The assets folder: thumbnails not beside their paper must be there (as the build checks). */
+  assetsDir?: string;
 }
 
 const ORGANISATION_WORDS =
@@ -30,7 +32,7 @@ const ORGANISATION_WORDS =
 
 /** Checks every paper file of a folder. */
 export async function checkPaperFolder(dir: string, root: string, options: CheckOptions): Promise<ContentReport> {
-  const { files, problems } = readPaperFolder(dir, root, options.schema);
+  const { files, problems } = readPaperFolder(dir, root, options.schema, options.assetsDir);
   const errors = [...problems];
   const warnings: FileProblem[] = [];
   const renderer = await satteri().createRenderer({ gfm: true, smartypants: true, syntaxHighlight: false });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,7 +38,7 @@ export interface BuildOptions {
   /** Deploy base path, e.g. '/bib/'. */
   base?: string;
   site?: string;
-  /** Another site config file (BIBSHELF_CONFIG), e.g. one of tests/fixtures/configs/. */
+  /** Another site config file (BIBSHELF_CONFIG), relative to the project. */
   config?: string;
 }
 
@@ -46,6 +46,36 @@ export interface BuildOptions {
 export interface BuildResult {
   status: number | null;
   output: string;
+}
+
+// Every build writes the content layer's image imports to the project's one `.astro/content-assets.mjs` and reads
+// them back while bundling; two builds at once (test files run in parallel) would read each other's images. Builds
+// therefore take turns, through a lock folder (a crashed build's lock goes stale after STALE_LOCK_MS).
+const LOCK = join(BUILD_ROOT, '.build-lock');
+const STALE_LOCK_MS = 10 * 60_000;
+
+/** Runs `run` while holding the build lock. */
+function withBuildLock<T>(run: () => T): T {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > STALE_LOCK_MS) rmSync(LOCK, { recursive: true, force: true });
+      } catch {
+        // Released meanwhile.
+      }
+      Atomics.wait(pause, 0, 0, 100);
+    }
+  }
+  try {
+    return run();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
 /** Runs the real `astro build` (with this process's Node) into its own folder and cache. */
@@ -67,10 +97,13 @@ export function buildSite(options: BuildOptions): BuildResult {
   if (options.config) env.BIBSHELF_CONFIG = options.config;
   else delete env.BIBSHELF_CONFIG;
   env.SITE_URL = options.site ?? TEST_SITE_URL;
-  const result = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', options.outDir],
-    { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  const result = withBuildLock(() =>
+    spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', options.outDir], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    }),
   );
   // Strip ANSI colours so assertions read plain text.
   const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
