@@ -87,7 +87,10 @@ describe('category, type and year pages', () => {
       `${facet.papers.length} ${facet.papers.length === 1 ? 'paper' : 'papers'}.`,
     );
     // Its feed and its bibliography in every format, linked and built, each with exactly its papers.
-    const actions = [...page.querySelectorAll('.list-actions a')].map((a) => [textOf(a), a.getAttribute('href')]);
+    const actions = [...page.querySelectorAll('.list-actions a, .export-these a')].map((a) => [
+      textOf(a),
+      a.getAttribute('href'),
+    ]);
     expect(actions).toEqual([
       ['RSS feed', `/${path}rss.xml`],
       ['BibTeX', `/${path}bibliography.bib`],
@@ -130,7 +133,7 @@ describe('category, type and year pages', () => {
 
   it('honour the base path', () => {
     const page = loadPage('categories/cl/index.html', SITE_BASE_DIR);
-    expect([...page.querySelectorAll('.list-actions a')].map((a) => a.getAttribute('href'))).toEqual([
+    expect([...page.querySelectorAll('.list-actions a, .export-these a')].map((a) => a.getAttribute('href'))).toEqual([
       '/bib/categories/cl/rss.xml',
       '/bib/categories/cl/bibliography.bib',
       '/bib/categories/cl/bibliography.ris',

@@ -42,7 +42,8 @@ describe('paper pages', () => {
     expect(textOf(meta.querySelector('.score')).replace('Score ', '')).toBe(
       entry.score === undefined ? '' : String(entry.score),
     );
-    expect(Boolean(meta.querySelector('.code-mark'))).toBe(entry.code);
+    // Code once: a code URL is a link button by the title, a bare `code: true` the mark in the meta line.
+    expect(Boolean(meta.querySelector('.code-mark') ?? page.querySelector('.paper-link--code'))).toBe(entry.code);
     // The full abstract, its LaTeX rendered readably: no backslash commands or dollar math left.
     const abstract = textOf(page.querySelector('.abstract'));
     expect(abstract).not.toMatch(/\\[a-z%]|\$/);
