@@ -26,5 +26,8 @@ export default defineConfig({
     concurrency: 12,
   },
   devToolbar: { enabled: false },
-  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex()],
+  integrations: [
+    sitemap({ filter: (page) => !page.endsWith('/404/') }),
+    pagefindIndex({ language: siteConfig.language }),
+  ],
 });

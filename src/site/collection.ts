@@ -7,6 +7,7 @@ import { cacheDir, siteConfig, taxonomy } from '../config';
 import { toCslJson } from '../formats/csl-json';
 import { createCitationFormatter } from '../formats/styles';
 import type { CslItem } from '../domain/csl';
+import { sanitizeCitationHtml } from '../domain/html';
 import { createPapers, type Paper } from '../domain/paper';
 import { groupByAuthor, type AuthorGroup } from './authors';
 import { groupByCategory, groupByKeyword, groupByType, groupByYear, type FacetGroup } from './facets';
@@ -135,7 +136,7 @@ export const getCitationStyles = once(async (): Promise<Map<string, FormattedCit
     return new Map(
       papers.map((paper) => [
         paper.id,
-        styles.map((style) => ({ ...style, html: formatted.get(paper.key)![style.id] })),
+        styles.map((style) => ({ ...style, html: sanitizeCitationHtml(formatted.get(paper.key)![style.id]) })),
       ]),
     );
   } finally {

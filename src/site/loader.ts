@@ -11,7 +11,7 @@ import type { FrontMatterSchema } from '../domain/paper-file';
 import { formatProblems, readPaperFolder } from './paper-folder';
 
 // Part of every entry's digest: bump it when what the loader stores for the same file changes.
-const LOADER_VERSION = '2';
+const LOADER_VERSION = '3';
 
 /** A paper file that does not validate: the build stops naming every file and field at once. */
 export class PaperFilesError extends Error {
