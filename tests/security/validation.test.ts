@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/build';
-import { invalidFiles, invalidFolderExtras } from './fixtures';
+import { HOSTILE } from './builds';
+import { hostileFiles, invalidFiles, invalidFolderExtras } from './fixtures';
 import { getSharedBuild, type SharedBuild } from './shared-build';
 
 const INVALID = invalidFiles();
@@ -67,6 +68,19 @@ describe('a folder of bad paper files', () => {
       }
     });
   }
+});
+
+describe('the hostile folder (every file valid, whatever its name, encoding mark or line ends)', () => {
+  it('passes `npm run check` as it passes the build', async () => {
+    const build = await getSharedBuild(HOSTILE);
+    expect(build.status, build.output).toBe(0);
+    const result = spawnSync('npm', ['run', '--silent', 'check:content', '--', build.papersDir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stdout).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`${hostileFiles().length} paper files: 0 errors`));
+  }, 300_000);
 });
 
 describe('npm run new', () => {
