@@ -110,8 +110,8 @@ export function splitSearchWords(win: Window & PagefindComponentsGlobal, contain
     // After Pagefind has started the search as typed, so this later one is the one it shows.
     win.setTimeout(() => {
       instance.triggerSearch(prepared);
-      const box = container.querySelector('pagefind-input input');
-      if (box instanceof win.HTMLInputElement && box.value === prepared) box.value = term;
+      const box = container.querySelector<HTMLInputElement>('pagefind-input input');
+      if (box && box.value === prepared) box.value = term;
     }, 0);
   });
   const tidy = () => {
@@ -124,5 +124,5 @@ export function splitSearchWords(win: Window & PagefindComponentsGlobal, contain
       }
     }
   };
-  new win.MutationObserver(tidy).observe(container, { childList: true, subtree: true, characterData: true });
+  new MutationObserver(tidy).observe(container, { childList: true, subtree: true, characterData: true });
 }

@@ -19,6 +19,8 @@ import { HOSTILE, useBuild } from './builds';
 import { HOSTILE_PAPER, HOSTILE_TITLE, hostileFiles } from './fixtures';
 
 const built = useBuild(HOSTILE);
+// citation-js's typings want every input option; only the format is given.
+const AS_RIS = { forceType: '@ris/file' } as unknown as ConstructorParameters<typeof Cite>[1];
 
 /** How many entries biber writes back in tool mode (an entry it could not read is not written). */
 function biberEntries(bib: string): number {
@@ -137,7 +139,7 @@ describe('bibliography.bib', () => {
       expect(library.errors, id).toEqual([]);
       expect(library.entries, id).toHaveLength(1);
       expect(records.has(library.entries[0].key), id).toBe(true);
-      const items = new Cite(readBuilt(`papers/${id}.ris`, built.dir), { forceType: '@ris/file' }).data as CslRecord[];
+      const items = new Cite(readBuilt(`papers/${id}.ris`, built.dir), AS_RIS).data as CslRecord[];
       expect(items, id).toHaveLength(1);
       expect(JSON.parse(readBuilt(`papers/${id}.json`, built.dir)), id).toHaveLength(1);
     }
@@ -150,7 +152,7 @@ describe('bibliography.ris', () => {
     expect(ris.match(/^TY {2}- /gm)).toHaveLength(PAPER_COUNT);
     expect(ris.match(/^ER {2}- ?$/gm)).toHaveLength(PAPER_COUNT);
     // As RIS: citation-js's format sniffing takes a file holding "@misc{" for BibTeX.
-    const items = new Cite(ris, { forceType: '@ris/file' }).data as CslRecord[];
+    const items = new Cite(ris, AS_RIS).data as CslRecord[];
     expect(items).toHaveLength(PAPER_COUNT);
     expect(items.map((item) => item.title)).toContain(HOSTILE_TITLE);
     expect(items.map((item) => item.title)).not.toContain('injected record');
