@@ -1,8 +1,8 @@
 // The hostile site in Chromium: every built page, the query strings a link can carry, and search results for hostile
 // and for Chinese, Japanese and Korean words. A page fails when a dialog opens or its DOM holds an event handler, a
 // script-bearing URL, a frame or a script the site did not write.
-import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useBrowserAndSite } from '../helpers/browser';
 import { listBuilt } from '../helpers/site';
 import { HOSTILE, useBuild } from './builds';
@@ -11,6 +11,14 @@ import { outDirOf } from './shared-build';
 
 const built = useBuild(HOSTILE);
 const site = useBrowserAndSite(outDirOf(HOSTILE));
+// One browser context for every test: pages share its cache, so the search bundle is fetched once.
+let context: BrowserContext;
+beforeAll(async () => {
+  context = await site.browser.newContext();
+});
+afterAll(async () => {
+  await context?.close();
+});
 
 /** Every trace of script a page's DOM can hold that the site itself does not put there. */
 function findScriptTraces(): string[] {
@@ -74,18 +82,29 @@ async function inspect(page: Page, url: string, settle = 150): Promise<{ dialogs
   return { dialogs, traces };
 }
 
-/** Runs a search on the search page (through ?q=, as a shared link would) and returns its results. */
-async function search(page: Page, query: string) {
-  await page.goto(`${site.server.url}search/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
-  // Done when the summary names a count; a split query is searched twice, so wait until it stays the same.
+/**
+ * Runs a search on the search page and returns its results: through ?q= (as a shared link would), or typed into
+ * the search box of a search page already open (no reload: Pagefind searches again as one types).
+ */
+async function search(page: Page, query: string, how: 'link' | 'typed' = 'link') {
+  if (how === 'link') {
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
+  } else {
+    if (!page.url().includes('/search/')) await page.goto(`${site.server.url}search/`, { waitUntil: 'load' });
+    await page.locator('pagefind-input input').fill(query);
+  }
+  // Done when the summary names a count for this query; a split query is searched twice, so wait until it stays.
   const summary = () => page.evaluate(() => document.querySelector('pagefind-summary')?.textContent?.trim() ?? '');
   await page.waitForFunction(
-    () => /\bresults? for\b|^No results/i.test(document.querySelector('pagefind-summary')?.textContent?.trim() ?? ''),
-    null,
+    (asked) => {
+      const text = document.querySelector('pagefind-summary')?.textContent?.trim() ?? '';
+      return /\bresults? for\b|^No results/i.test(text) && text.includes(asked);
+    },
+    query,
     { timeout: 15_000 },
   );
   for (let before = await summary(), tries = 0; tries < 10; tries++) {
-    await page.waitForTimeout(200);
+    await page.waitForTimeout(150);
     const now = await summary();
     if (now === before) break;
     before = now;
@@ -110,7 +129,7 @@ describe('every page of the hostile site in Chromium', () => {
     const queue = [...pages];
     await Promise.all(
       Array.from({ length: 4 }, async () => {
-        const page = await site.browser.newPage();
+        const page = await context.newPage();
         for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
           const url = `${site.server.url}${path.replace(/index\.html$/, '')}`;
           const { dialogs, traces } = await inspect(page, url);
@@ -123,7 +142,7 @@ describe('every page of the hostile site in Chromium', () => {
   });
 
   it('shows the hostile title as text, and the payload abstracts keep their text', async () => {
-    const page = await site.browser.newPage();
+    const page = await context.newPage();
     await page.goto(`${site.server.url}papers/hostile-everything/`);
     expect(await page.locator('h1').textContent()).toBe(HOSTILE_TITLE);
     await page.goto(`${site.server.url}papers/raw-html-abstract/`);
@@ -146,7 +165,7 @@ describe('query strings with markup stay inert', () => {
   ];
   for (const path of ['', 'search/', 'categories/', 'authors/', 'papers/hostile-everything/', 'no-such-page/']) {
     it(`/${path} with ?category=, ?q=, ?type= and a #fragment holding markup`, async () => {
-      const page = await site.browser.newPage();
+      const page = await context.newPage();
       const failures: string[] = [];
       for (const payload of payloads) {
         const value = encodeURIComponent(payload);
@@ -163,7 +182,7 @@ describe('query strings with markup stay inert', () => {
 describe('search results for hostile text', () => {
   for (const query of ['onerror', 'script', 'alert', 'zebrafish', 'mallory', '<img src=x onerror=alert(1)>']) {
     it(`"${query}": results shown as text, no dialog, no handler`, async () => {
-      const page = await site.browser.newPage();
+      const page = await context.newPage();
       const dialogs: string[] = [];
       page.on('dialog', async (dialog) => {
         dialogs.push(dialog.message());
@@ -184,13 +203,21 @@ describe('search results for hostile text', () => {
 });
 
 describe('Chinese, Japanese and Korean words are found', () => {
+  // One search page for the words, each typed in turn; the first also comes through a ?q= link.
+  let page: Page;
+  beforeAll(async () => {
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
   for (const paper of CJK_PAPERS) {
     const id = paper.name.replace(/\.md$/, '');
-    for (const word of paper.words) {
-      it(`"${word}" finds /papers/${id}/, once, with the excerpt as written`, async () => {
-        const page = await site.browser.newPage();
-        const found = await search(page, word);
-        await page.close();
+    for (const [index, word] of paper.words.entries()) {
+      const how = index === 0 ? 'link' : 'typed';
+      it(`"${word}" (${how}) finds /papers/${id}/, once, with the excerpt as written`, async () => {
+        const found = await search(page, word, how);
         const urls = found.results.map((result) => result.url);
         expect(urls, JSON.stringify(found)).toContain(`/papers/${id}/`);
         expect(new Set(urls).size).toBe(urls.length);
@@ -214,7 +241,7 @@ describe('Chinese, Japanese and Korean words are found', () => {
   }
 
   it('typing a Chinese phrase into the search box finds it too', async () => {
-    const page = await site.browser.newPage();
+    const page = await context.newPage();
     await page.goto(`${site.server.url}search/`);
     const box = page.locator('pagefind-input input');
     await box.click();
@@ -232,7 +259,7 @@ describe('Chinese, Japanese and Korean words are found', () => {
   });
 
   it('English words still find their papers, stemmed', async () => {
-    const page = await site.browser.newPage();
+    const page = await context.newPage();
     const found = await search(page, 'payload');
     await page.close();
     expect(found.results.map((result) => result.url)).toContain('/papers/raw-html-abstract/');
