@@ -1,7 +1,7 @@
 // The word splitting the search index and the search page share, on its own (the Chromium tests measure the search).
 import { describe, expect, it } from 'vitest';
 import { separateIndexedWords } from '../../src/integrations/pagefind';
-import { joinUnspacedWords, prepareQuery, separateUnspacedWords } from '../../src/site/search-words';
+import { hasUnspacedWords, joinUnspacedWords, prepareQuery, separateUnspacedWords } from '../../src/site/search-words';
 
 describe('separateUnspacedWords', () => {
   it('splits Chinese and Japanese runs into words, and sets them apart from what they touch', () => {
@@ -49,5 +49,15 @@ describe('separateIndexedWords', () => {
         '<body><h1 title="机器翻译">稀疏 自 编码 器</h1><p>A &amp; B <b>机器 翻译</b>.</p><style>p::after{content:"中文"}</style></body></html>',
     );
     expect(separateIndexedWords('<p>No CJK here &lt;x&gt;</p>')).toBe('<p>No CJK here &lt;x&gt;</p>');
+  });
+});
+
+describe('hasUnspacedWords', () => {
+  it('finds Han and kana of every block (its quick pre-check is a superset), and nothing else', () => {
+    for (const text of ['漢', '㐀', '𠀀', '𰀀', '丽', 'ひらがな', 'カタカナ', 'ｶﾀｶﾅ', '々', 'ㇰ', '𛀁']) {
+      expect(hasUnspacedWords(`x ${text} y`), text).toBe(true);
+    }
+    for (const text of ['Latin', '한국어', 'Ελληνικά', '。、「」', ''])
+      expect(hasUnspacedWords(text), text).toBe(false);
   });
 });
