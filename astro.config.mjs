@@ -27,5 +27,9 @@ export default defineConfig({
     concurrency: 12,
   },
   devToolbar: { enabled: false },
-  integrations: [exportFiles(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex()],
+  integrations: [
+    exportFiles(),
+    sitemap({ filter: (page) => !page.endsWith('/404/') }),
+    pagefindIndex({ language: siteConfig.language }),
+  ],
 });

@@ -2,7 +2,8 @@
 # Installs the Debian packages the test suite drives for real: Chromium (search, accessibility and
 # screenshot tests through playwright-core), bibtex + biber (the exported bibliography must be accepted
 # by real BibTeX; texlive-bibtex-extra has biblatex-examples.bib), and xmllint (feeds and sitemap are
-# checked as XML). Needs root or sudo; skips what is there.
+# checked as XML). Needs root or sudo; skips what is there. `npm test` runs it first (the pretest script):
+# when something is missing and cannot be installed here, it stops at once with the command to run.
 set -euo pipefail
 declare -A wanted=([chromium]=chromium [bibtex]=texlive-binaries [biber]=biber [xmllint]=libxml2-utils [kpsewhich]=texlive-binaries)
 missing=()
@@ -17,9 +18,25 @@ if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"
   exit 0
 fi
-mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
-echo "system packages: installing ${missing[*]}"
+mapfile -t missing < <(printf '%s\n' "${missing[@]}" | LC_ALL=C sort -u)
+command="apt-get update && apt-get install -y ${missing[*]}"
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "system packages missing: ${missing[*]} (Debian package names). This machine has no apt-get: install" >&2
+  echo "the same programs with its package manager (chromium, bibtex + plain.bst, biber, biblatex-examples.bib, xmllint)." >&2
+  exit 1
+fi
 SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+if [ "$(id -u)" -ne 0 ]; then
+  if ! command -v sudo >/dev/null 2>&1; then
+    echo "system packages missing: ${missing[*]}. Not root and no sudo: as root, run" >&2
+    echo "  $command" >&2
+    exit 1
+  fi
+  SUDO="sudo"
+fi
+echo "system packages: installing ${missing[*]}"
+if ! { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null; }; then
+  echo "system packages: the install failed; as root, run" >&2
+  echo "  $command" >&2
+  exit 1
+fi

@@ -9,6 +9,8 @@ import sanitizeHtml from 'sanitize-html';
 const INVALID_XML_CHARS =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+const HAS_INVALID_XML_CHAR = new RegExp(INVALID_XML_CHARS.source);
+
 /** Removes characters that XML 1.0 does not allow, so any text can go into a feed. */
 export function stripInvalidXmlChars(text: string): string {
   return text.replace(INVALID_XML_CHARS, '');
@@ -79,12 +81,46 @@ export function sanitizeHtmlFragment(html: string, baseUrl?: string): string {
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
     nonTextTags: NON_TEXT_TAGS,
+    // An image whose source was removed (javascript:, data:) is no image: HTML requires `src`.
+    exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
     transformTags: baseUrl
       ? {
           a: (tagName, attribs) => ({ tagName, attribs: absolutize(attribs, 'href', baseUrl) }),
           img: (tagName, attribs) => ({ tagName, attribs: absolutize(attribs, 'src', baseUrl) }),
         }
       : {},
+  });
+}
+
+// The markup citeproc-js's HTML output format writes (its formatting and display attributes, links when a style
+// wraps URLs): a formatted citation holding nothing else needs no parsing.
+const CITATION_TAG =
+  /^<(?:\/?(?:i|em|b|sup|sub)|\/span|\/div|\/a|br\s*\/?|span style="(?:font-style:(?:normal|italic|oblique)|font-variant:(?:small-caps|normal)|font-weight:(?:normal|bold)|text-decoration:(?:none|underline)|baseline|vertical-align:(?:baseline|sup|sub));?"|div class="csl-(?:block|left-margin|right-inline|indent)"|a href="https?:\/\/[^"<>\s]*")>$/;
+const CITATION_STYLES: Record<string, RegExp[]> = {
+  'font-style': [/^(normal|italic|oblique)$/],
+  'font-variant': [/^(small-caps|normal)$/],
+  'font-weight': [/^(normal|bold)$/],
+  'text-decoration': [/^(none|underline)$/],
+  'vertical-align': [/^(baseline|sup|sub)$/],
+};
+
+/**
+ * Sanitizes a formatted citation (citeproc-js HTML) for the page: the markup citeproc-js writes passes as it is
+ * (checked tag by tag, no parse); anything else — which citeproc-js escapes, so only a changed engine or style
+ * could bring it — goes through the same sanitizer as abstracts, with citeproc-js's classes and styles allowed.
+ */
+export function sanitizeCitationHtml(html: string): string {
+  const tags = html.match(/<[^>]*>?/g) ?? [];
+  if (!HAS_INVALID_XML_CHAR.test(html) && tags.every((tag) => CITATION_TAG.test(tag))) return html;
+  return sanitizeHtml(stripInvalidXmlChars(html), {
+    allowedTags: ['i', 'em', 'b', 'strong', 'sup', 'sub', 'span', 'div', 'a', 'br'],
+    allowedAttributes: { span: ['style'], div: ['class'], a: ['href'] },
+    allowedClasses: { div: ['csl-block', 'csl-left-margin', 'csl-right-inline', 'csl-indent'] },
+    allowedStyles: { span: CITATION_STYLES },
+    allowedSchemes: ['http', 'https'],
+    allowProtocolRelative: false,
+    disallowedTagsMode: 'discard',
+    nonTextTags: NON_TEXT_TAGS,
   });
 }
 
@@ -106,7 +142,7 @@ export function findUnsafeMarkup(html: string): string[] {
       onopentag(name, attributes) {
         if (!ALLOWED_TAGS.includes(name)) found.push(`<${name}>`);
         for (const [attribute, value] of Object.entries(attributes)) {
-          if (/^on/i.test(attribute)) found.push(`${attribute}= on <${name}>`);
+          if (/^on/i.test(attribute) || attribute === 'style') found.push(`${attribute}= on <${name}>`);
           else if (
             ['href', 'src', 'action', 'formaction', 'srcdoc', 'data'].includes(attribute) &&
             !hasAllowedScheme(value)

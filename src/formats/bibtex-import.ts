@@ -231,7 +231,9 @@ function readIssued(context: EntryContext): void {
   const fields = context.entry.fields as Record<string, unknown>;
   const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string).trim() : undefined);
   const date = text('date');
-  const year = text('year');
+  // The parser reads the year as a number (0001 → 1); the source's own four digits are the year as written.
+  const rawYear = rawText(context.raw.year ?? '');
+  const year = /^\d{4}$/.test(rawYear) ? rawYear : text('year');
   const month = text('month');
   const day = text('day');
   if (date !== undefined) {

@@ -14,8 +14,23 @@ export interface AuthorGroup {
   papers: Paper[];
 }
 
-// Long enough for any real name, short enough that `authors/<slug>/rss.xml` stays far below file-name limits.
+// Long enough for any real name, short enough that `authors/<slug>/rss.xml` stays far below file-name limits, which
+// count bytes (255 on most file systems): a slug of letters four UTF-8 bytes long (CJK Extension B) is cut sooner.
 const MAX_SLUG_LENGTH = 80;
+const MAX_SLUG_BYTES = 160;
+const ENCODER = new TextEncoder();
+
+/** The longest prefix of a slug within both limits (whole code points). */
+function capSlug(slug: string): string {
+  let bytes = 0;
+  let out = '';
+  for (const char of [...slug].slice(0, MAX_SLUG_LENGTH)) {
+    bytes += ENCODER.encode(char).length;
+    if (bytes > MAX_SLUG_BYTES) break;
+    out += char;
+  }
+  return out;
+}
 
 /** A URL-safe slug for a name: lowercase ASCII where the name has a Latin form (`lukasz-cwik`), other scripts kept (`张三`). */
 export function slugifyName(name: string): string {
@@ -32,7 +47,7 @@ export function slugifyName(name: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-  const short = [...slug].slice(0, MAX_SLUG_LENGTH).join('').replace(/-+$/, '');
+  const short = capSlug(slug).replace(/-+$/, '');
   return short || 'author';
 }
 

@@ -8,6 +8,7 @@ import { cacheDir, siteConfig, taxonomy } from '../config';
 import { toCslJson } from '../formats/csl-json';
 import { createCitationFormatter } from '../formats/styles';
 import type { CslItem } from '../domain/csl';
+import { sanitizeCitationHtml } from '../domain/html';
 import { createPapers, type Paper } from '../domain/paper';
 import { createPeopleIndex, toPersonKey, type PeopleIndex } from '../domain/people';
 import { groupByAuthor, type AuthorGroup } from './authors';
@@ -190,7 +191,7 @@ export const getCitationStyles = once(async (): Promise<Map<string, FormattedCit
     return new Map(
       papers.map((paper) => [
         paper.id,
-        styles.map((style) => ({ ...style, html: formatted.get(paper.key)![style.id] })),
+        styles.map((style) => ({ ...style, html: sanitizeCitationHtml(formatted.get(paper.key)![style.id]) })),
       ]),
     );
   } finally {

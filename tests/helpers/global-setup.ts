@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
 import {
   buildSite,
   SITE_BASE_DIR,
@@ -14,7 +15,9 @@ import {
  * base path (SITE_BASE_DIR, served from TEST_BASE_PATH), as a GitHub Pages project site is; and the typed test site
  * (TYPED_SITE_DIR: a paper of every common type, its own config).
  */
-export default function setup(): void {
+export default function setup(project: TestProject): void {
+  // Shared builds of fixture folders (tests/security/shared-build.ts) are made once per run, told apart by this.
+  project.provide('buildToken', `${process.pid}-${Date.now()}`);
   for (const [outDir, options] of [
     [SITE_DIR, {}],
     [SITE_BASE_DIR, { base: TEST_BASE_PATH }],
