@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { createTaxonomy, type Taxonomy } from '../domain/taxonomy';
 import { siteConfigSchema, type SiteConfig } from './schema';
 
-export { DEFAULT_STYLES, siteConfigSchema, type SiteConfig, type SiteConfigInput } from './schema';
+export { siteConfigSchema, type SiteConfig, type SiteConfigInput } from './schema';
+export { DEFAULT_STYLES } from '../formats/styles';
 
 /** A site config that does not validate, with every problem named by its field. */
 export class SiteConfigError extends Error {}

@@ -2,6 +2,7 @@
 // else in the code reads the validated result from here, never the raw file or a hard-coded default.
 
 import { z } from 'astro/zod';
+import { DEFAULT_STYLES } from '../formats/styles';
 
 const text = z.string().trim().min(1);
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
@@ -15,15 +16,6 @@ const styleSchema = z.strictObject({
   label: text.describe('Label of the style switch (APA, IEEE…).'),
   style: text.describe('A CSL style name of the CSL style repository (apa, ieee…) or a path to a .csl file.'),
 });
-
-/** The citation styles offered by default. */
-export const DEFAULT_STYLES = [
-  { id: 'apa', label: 'APA', style: 'apa' },
-  { id: 'ieee', label: 'IEEE', style: 'ieee' },
-  { id: 'chicago', label: 'Chicago', style: 'chicago-author-date' },
-  { id: 'mla', label: 'MLA', style: 'modern-language-association' },
-  { id: 'vancouver', label: 'Vancouver', style: 'vancouver' },
-];
 
 /** Links of the profile header; each optional. */
 const profileLinksSchema = z
@@ -98,10 +90,13 @@ export const siteConfigSchema = z.strictObject({
     .default({ arxiv: true, labels: {} }),
   citations: z
     .strictObject({
-      styles: z.array(styleSchema).min(1).default(DEFAULT_STYLES),
+      styles: z
+        .array(styleSchema)
+        .min(1)
+        .default(DEFAULT_STYLES.map((style) => ({ ...style }))),
       locale: z.string().default('en-US').describe('CSL locale of the formatted citations.'),
     })
-    .default({ styles: DEFAULT_STYLES, locale: 'en-US' }),
+    .default({ styles: DEFAULT_STYLES.map((style) => ({ ...style })), locale: 'en-US' }),
   feeds: z
     .strictObject({
       items: z.number().int().positive().default(50).describe('Newest papers per feed; the exports keep every paper.'),
