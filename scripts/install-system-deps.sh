@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite drives for real: Chromium (search, accessibility and
 # screenshot tests through playwright-core), bibtex + biber (the exported bibliography must be accepted
-# by real BibTeX; texlive-bibtex-extra has biblatex-examples.bib), and xmllint (feeds and sitemap are
-# checked as XML). Needs root or sudo; skips what is there. `npm test` runs it first (the pretest script):
+# by real BibTeX; texlive-bibtex-extra has biblatex-examples.bib), xmllint (feeds and sitemap are
+# checked as XML) and bibutils (biblatex2xml | xml2ris: the RIS the import tests make of real .bib files).
+# Needs root or sudo; skips what is there. `npm test` runs it first (the pretest script):
 # when something is missing and cannot be installed here, it stops at once with the command to run.
 set -euo pipefail
-declare -A wanted=([chromium]=chromium [bibtex]=texlive-binaries [biber]=biber [xmllint]=libxml2-utils [kpsewhich]=texlive-binaries)
+declare -A wanted=([chromium]=chromium [bibtex]=texlive-binaries [biber]=biber [xmllint]=libxml2-utils [kpsewhich]=texlive-binaries [biblatex2xml]=bibutils [xml2ris]=bibutils)
 missing=()
 for command in "${!wanted[@]}"; do
   command -v "$command" >/dev/null 2>&1 || missing+=("${wanted[$command]}")
@@ -22,7 +23,7 @@ mapfile -t missing < <(printf '%s\n' "${missing[@]}" | LC_ALL=C sort -u)
 command="apt-get update && apt-get install -y ${missing[*]}"
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "system packages missing: ${missing[*]} (Debian package names). This machine has no apt-get: install" >&2
-  echo "the same programs with its package manager (chromium, bibtex + plain.bst, biber, biblatex-examples.bib, xmllint)." >&2
+  echo "the same programs with its package manager (chromium, bibtex + plain.bst, biber, biblatex-examples.bib, xmllint, bibutils)." >&2
   exit 1
 fi
 SUDO=""

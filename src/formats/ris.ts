@@ -22,7 +22,7 @@
 
 import type { CslDate } from '../domain/csl';
 import { formatIsoDate, parseDate, type DateParts } from '../domain/dates';
-import { FIELDS, getRisTags, type FieldSpec } from '../domain/fields';
+import { FIELDS, findField, getRisTags, type FieldSpec } from '../domain/fields';
 import { parseName, type Name } from '../domain/names';
 import type { Paper } from '../domain/paper';
 import { formatFrontMatterName } from '../domain/paper-file';
@@ -95,7 +95,9 @@ export function formatRisRecord(paper: Paper): string {
     const text = oneLine(value);
     if (text) lines.push(`${tag}  - ${text}`);
   };
-  push('TY', paper.type.ris);
+  // A TY this site has no type for was read as a document and kept in extra; it is written back as it came.
+  const keptTy = type === 'document' ? paper.site.extra[`${EXTRA_PREFIX}ty`] : undefined;
+  push('TY', keptTy && /^[A-Z0-9]{1,6}$/.test(keptTy) ? keptTy : paper.type.ris);
   // The paper's key, generated or its own: the key every export and the page cite it by.
   push('ID', paper.key);
   for (const field of FIELDS) {
@@ -129,6 +131,13 @@ export function formatRisRecord(paper: Paper): string {
           if (last) push('EP', last);
         } else push(tag, String(value));
     }
+  }
+  // A book's, thesis's or manuscript's SP alone is its page count; its pages (a range in a collection, say) are
+  // SP and EP, which the reader reads back as pages. With a page count too, RIS has no tag left for them.
+  if (getRisTags(findField('pages')!, type).length === 0 && typeof data.pages === 'string' && !data.numberOfPages) {
+    const [first, last] = splitPages(data.pages);
+    push('SP', first);
+    push('EP', last ?? first);
   }
   if (paper.abstract.text)
     push(
@@ -512,7 +521,8 @@ function readRecord(record: RisRecord): ImportedEntry | EntryProblem {
     const countKey = collected.single.has('numberOfPages') && !collected.single.has('pages') ? 'numberOfPages' : '';
     const start = collected.single.get('pages') ?? (countKey ? collected.single.get(countKey) : undefined);
     if (start !== undefined && !/[-–—]/.test(start)) {
-      collected.single.set('pages', `${start}-${end.value}`);
+      // The writer gives a book's single page (not its count) as SP and EP of one value.
+      collected.single.set('pages', countKey && start === end.value ? start : `${start}-${end.value}`);
       if (countKey) {
         collected.single.delete(countKey);
         collected.sources.set('pages', collected.sources.get(countKey) ?? []);
