@@ -69,8 +69,8 @@ for (const file of plan.writes) {
   writeFileSync(`${path}.tmp`, file.markdown);
   renameSync(`${path}.tmp`, path);
 }
-const { imported, replaced, exists, duplicate, failed } = plan.counts;
+const { imported, replaced, exists, duplicate, container, failed } = plan.counts;
 console.log(
-  `\n${imported} imported, ${replaced} replaced, ${exists} skipped (file exists), ${duplicate} skipped (duplicate), ${failed} failed.`,
+  `\n${imported} imported, ${replaced} replaced, ${exists} skipped (file exists), ${duplicate} skipped (duplicate), ${container} skipped (not a work: @set, @xdata), ${failed} failed.`,
 );
 process.exit(failed > 0 ? 1 : 0);

@@ -344,7 +344,14 @@ function readField(context: EntryContext, name: string, field: FieldSpec, value:
     }
     case 'doi': {
       // The writer percent-encodes the four characters a .bib file cannot hold raw in a DOI (see escapeVerbatim).
-      const text = verbatimValue(value).replace(/%(24|7B|7D|5C)/gi, (escape) => decodeURIComponent(escape));
+      const written = verbatimValue(value);
+      // Tools that escape DOIs for LaTeX (rest\_a\_00793) meant the characters: a DOI's backslash is written %5C.
+      const text = written
+        .replace(/\\([&%#_~$])/g, '$1')
+        .replace(/%(24|7B|7D|5C)/gi, (escape) => decodeURIComponent(escape));
+      if (text !== written.replace(/%(24|7B|7D|5C)/gi, (escape) => decodeURIComponent(escape))) {
+        context.notes.push(`${name}: LaTeX escapes removed from the DOI (${written} → ${text})`);
+      }
       const doi = bareDoi(text);
       if (doi === undefined) {
         keepInExtra(context, name, `"${text}" is not a DOI`);

@@ -62,7 +62,15 @@ export interface ImportPlan {
   writes: PlannedFile[];
   /** One line per entry: ✓ written, - skipped, ✗ failed; with what the reader could not map. */
   report: string[];
-  counts: { imported: number; replaced: number; exists: number; duplicate: number; failed: number };
+  counts: {
+    imported: number;
+    replaced: number;
+    exists: number;
+    duplicate: number;
+    /** Entries that are no work of their own (@set, @xdata): their members or users are read instead. */
+    container: number;
+    failed: number;
+  };
   /** Problems that stop the whole import before anything is written (key collisions). */
   blocking: string[];
 }
@@ -111,6 +119,25 @@ function identities(data: PaperData): string[] {
   return found;
 }
 
+/** How a duplicate matched, for the report. */
+function describeIdentity(identity: string): string {
+  if (identity.startsWith('doi:')) return 'same DOI';
+  if (identity.startsWith('arxiv:')) return 'same arXiv id';
+  return 'same title, year and type';
+}
+
+/** The front-matter keys (and extra fields) a skipped duplicate has that the paper it duplicates lacks. */
+function fieldsOnlyIn(data: PaperData, kept: PaperData): string[] {
+  const extra = (value: unknown) => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+  const keys = Object.keys(data).filter(
+    (key) => key !== 'citationKey' && key !== 'extra' && (kept as Record<string, unknown>)[key] === undefined,
+  );
+  const extras = Object.keys(extra(data.extra))
+    .filter((name) => extra(kept.extra)[name] === undefined)
+    .map((name) => `extra.${name}`);
+  return [...keys, ...extras];
+}
+
 /** The front matter of an entry with the import's defaults applied. */
 function withDefaults(entry: ImportedEntry, options: ImportOptions): Record<string, unknown> {
   const frontMatter = { ...entry.frontMatter };
@@ -137,16 +164,21 @@ export function planImport(
 ): ImportPlan {
   const results = inputs.map((input) => ({ input, result: readInput(input) }));
   const report: string[] = [];
-  const counts = { imported: 0, replaced: 0, exists: 0, duplicate: 0, failed: 0 };
-  const known = new Map<string, string>();
-  for (const paper of existing) for (const identity of identities(paper.data)) known.set(identity, paper.file);
+  const counts = { imported: 0, replaced: 0, exists: 0, duplicate: 0, container: 0, failed: 0 };
+  const known = new Map<string, { owner: string; data: PaperData }>();
+  for (const paper of existing) {
+    for (const identity of identities(paper.data)) known.set(identity, { owner: paper.file, data: paper.data });
+  }
   const existingIds = new Set(existing.map((paper) => paper.id));
   const planned: (PlannedFile & { data: PaperData; where: string })[] = [];
   const takenIds = new Set<string>();
   for (const { input, result } of results) {
     for (const problem of result.problems) {
-      counts.failed++;
-      report.push(`✗ ${input.file}:${problem.line}${problem.key ? ` (${problem.key})` : ''}: ${problem.message}`);
+      const where = `${input.file}:${problem.line}${problem.key ? ` (${problem.key})` : ''}`;
+      // The reader skips containers (a @set, an @xdata) on purpose: said, but not a failure.
+      if (problem.message.startsWith('skipped:')) counts.container++;
+      else counts.failed++;
+      report.push(`${problem.message.startsWith('skipped:') ? '-' : '✗'} ${where}: ${problem.message}`);
     }
     for (const entry of result.entries) {
       const where = describe(entry, input.file);
@@ -158,16 +190,18 @@ export function planImport(
         continue;
       }
       const data = parsed.data;
-      const duplicate = identities(data)
-        .map((identity) => known.get(identity))
-        .find((owner) => owner !== undefined);
-      if (duplicate !== undefined) {
+      const match = identities(data).find((identity) => known.has(identity));
+      if (match !== undefined) {
         counts.duplicate++;
-        report.push(`- ${where}: skipped, duplicate of ${duplicate}`);
+        const { owner, data: kept } = known.get(match)!;
+        const only = fieldsOnlyIn(data, kept);
+        const lost = only.length > 0 ? `; fields it has that the other lacks, not imported: ${only.join(', ')}` : '';
+        report.push(`- ${where}: skipped, duplicate of ${owner} (${describeIdentity(match)})${lost}`);
         continue;
       }
       const key = typeof data.citationKey === 'string' ? data.citationKey : makeBaseKey(data);
-      const stem = idFromFileName(key) ?? 'paper';
+      // A key's slash ("baez/article") is part of the key, not a folder: the page id keeps both parts.
+      const stem = idFromFileName(key.replace(/[/\\]/g, '-')) ?? 'paper';
       let id = stem;
       for (let n = 2; takenIds.has(id); n++) id = `${stem}-${n}`;
       const exists = existingIds.has(id);
@@ -186,7 +220,7 @@ export function planImport(
         continue;
       }
       takenIds.add(id);
-      for (const identity of identities(data)) known.set(identity, `${where}`);
+      for (const identity of identities(data)) known.set(identity, { owner: where, data });
       planned.push({ id, markdown, replaces: exists, data: reread.data, where });
       if (exists) counts.replaced++;
       else counts.imported++;
