@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    exclude: ['tests/_legacy/**', '**/node_modules/**'],
+    exclude: ['**/node_modules/**'],
     // Builds the shipped site once into tests/.build/site; every test of built output reads it.
     globalSetup: ['tests/helpers/global-setup.ts'],
     testTimeout: 120_000,

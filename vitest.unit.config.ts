@@ -1,4 +1,4 @@
 import { defineConfig } from 'vitest/config';
 export default defineConfig({
-  test: { include: ['tests/**/*.test.ts'], exclude: ['tests/_legacy/**', '**/node_modules/**'], testTimeout: 120000 },
+  test: { include: ['tests/**/*.test.ts'], exclude: ['**/node_modules/**'], testTimeout: 120000 },
 });

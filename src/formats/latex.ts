@@ -220,6 +220,17 @@ function fixLogos(text: string): string {
   return text.replace(/Lᴬ?T(?:<sub>E<\/sub>|E)X|L<sup>A<\/sup>T<sub>E<\/sub>X/g, 'LaTeX');
 }
 
+/**
+ * LaTeX puts accents on the dotless i and j (`{\'\i}`); the parser gives ı + a combining accent, which NFC does not
+ * compose. With an accent on it, the letter is the usual i or j (í), as the author typed it; a bare ı stays ı.
+ */
+function composeDotless(text: string): string {
+  return text
+    .replace(/\u0131(?=\p{M})/gu, 'i')
+    .replace(/\u0237(?=\p{M})/gu, 'j')
+    .normalize('NFC');
+}
+
 /** The parser's converted value as plain text: markup removed, links as their text, white space folded. */
 export function markupToText(value: string): string {
   return (
@@ -232,6 +243,7 @@ export function markupToText(value: string): string {
       .replace(/[^\S\u00a0]+/g, ' ')
       .trim()
       .normalize('NFC')
+      .replace(/[\u0131\u0237]\p{M}/gu, composeDotless)
   );
 }
 
@@ -331,7 +343,8 @@ export function markupToMarkdown(value: string): string {
     )
     .filter(Boolean)
     .join('\n\n')
-    .normalize('NFC');
+    .normalize('NFC')
+    .replace(/[\u0131\u0237]\p{M}/gu, composeDotless);
 }
 
 /**

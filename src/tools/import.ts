@@ -154,7 +154,7 @@ function describe(entry: ImportedEntry, file: string): string {
  * Plans an import: reads every input (an unreadable file stops everything), validates each entry with the site's
  * schema and re-reads the file it would write (so every written file builds), skips duplicates of papers already
  * in the folder or earlier in the import (same DOI, arXiv id, or title + year + type — never the title alone) and
- * files that exist (unless `force`), keeps each entry's own citation key, and refuses the whole import when two
+ * files that exist (unless `force`; a work found again under its own file name is that file, replaced with force), keeps each entry's own citation key, and refuses the whole import when two
  * papers would share a citation key.
  */
 export function planImport(
@@ -165,9 +165,11 @@ export function planImport(
   const results = inputs.map((input) => ({ input, result: readInput(input) }));
   const report: string[] = [];
   const counts = { imported: 0, replaced: 0, exists: 0, duplicate: 0, container: 0, failed: 0 };
-  const known = new Map<string, { owner: string; data: PaperData }>();
+  const known = new Map<string, { owner: string; id?: string; data: PaperData }>();
   for (const paper of existing) {
-    for (const identity of identities(paper.data)) known.set(identity, { owner: paper.file, data: paper.data });
+    for (const identity of identities(paper.data)) {
+      known.set(identity, { owner: paper.file, id: paper.id, data: paper.data });
+    }
   }
   const existingIds = new Set(existing.map((paper) => paper.id));
   const planned: (PlannedFile & { data: PaperData; where: string })[] = [];
@@ -190,7 +192,14 @@ export function planImport(
         continue;
       }
       const data = parsed.data;
-      const match = identities(data).find((identity) => known.has(identity));
+      const key = typeof data.citationKey === 'string' ? data.citationKey : makeBaseKey(data);
+      // A key's slash ("baez/article") is part of the key, not a folder: the page id keeps both parts.
+      const stem = idFromFileName(key.replace(/[/\\]/g, '-')) ?? 'paper';
+      let id = stem;
+      for (let n = 2; takenIds.has(id); n++) id = `${stem}-${n}`;
+      const exists = existingIds.has(id);
+      // The same work under another file is a duplicate; under its own file name it is that file, to replace.
+      const match = identities(data).find((identity) => known.has(identity) && known.get(identity)!.id !== id);
       if (match !== undefined) {
         counts.duplicate++;
         const { owner, data: kept } = known.get(match)!;
@@ -199,12 +208,6 @@ export function planImport(
         report.push(`- ${where}: skipped, duplicate of ${owner} (${describeIdentity(match)})${lost}`);
         continue;
       }
-      const key = typeof data.citationKey === 'string' ? data.citationKey : makeBaseKey(data);
-      // A key's slash ("baez/article") is part of the key, not a folder: the page id keeps both parts.
-      const stem = idFromFileName(key.replace(/[/\\]/g, '-')) ?? 'paper';
-      let id = stem;
-      for (let n = 2; takenIds.has(id); n++) id = `${stem}-${n}`;
-      const exists = existingIds.has(id);
       if (exists && !options.force) {
         counts.exists++;
         report.push(`- ${where}: skipped, ${id}.md exists (use --force to replace it)`);
