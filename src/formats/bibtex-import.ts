@@ -125,13 +125,26 @@ function flagValue(text: string): boolean | undefined {
   return undefined;
 }
 
-/** Which model field each BibTeX name fills for a type: written names first, then the aliases read. */
+/** Whether a field's BibTeX name for a type is named for that type (not only the `*` default). */
+function namesTypeExplicitly(field: FieldSpec, cslType: string, bibtexType: string | undefined): boolean {
+  const names = field.bibtex;
+  if (names === undefined || typeof names === 'string') return true;
+  return cslType in names || (bibtexType !== undefined && `@${bibtexType}` in names);
+}
+
+/**
+ * Which model field each BibTeX name fills for a type: written names first — those the table names for the type
+ * before the `*` defaults, so a preprint's howpublished is its publisher, as written — then the aliases read.
+ */
 function buildReverseTable(cslType: string, bibtexType: string | undefined): Map<string, FieldSpec> {
   const table = new Map<string, FieldSpec>();
-  for (const field of FIELDS) {
-    if (field.key === 'date' || field.kind === 'arxiv') continue;
-    const name = getBibtexName(field, cslType, bibtexType);
-    if (name && !table.has(name)) table.set(name, field);
+  for (const explicit of [true, false]) {
+    for (const field of FIELDS) {
+      if (field.key === 'date' || field.kind === 'arxiv') continue;
+      if (namesTypeExplicitly(field, cslType, bibtexType) !== explicit) continue;
+      const name = getBibtexName(field, cslType, bibtexType);
+      if (name && !table.has(name)) table.set(name, field);
+    }
   }
   for (const field of FIELDS) {
     if (field.key === 'date') continue;

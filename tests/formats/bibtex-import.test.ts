@@ -117,6 +117,15 @@ describe('readBibtex: types', () => {
     expect(readOne(written).frontMatter).toEqual(plain.frontMatter);
   });
 
+  it("gives a preprint's repository back as its publisher (howpublished is the publisher the writer names for preprints)", async () => {
+    const front = { type: 'article', title: 'T', authors: ['Ada Lovelace'], date: '2022-11', publisher: 'arXiv' };
+    const written = formatBibtexEntry(await makePaper(front), { siteFields: false });
+    expect(written).toMatch(/^ {2}howpublished = \{arXiv\},?$/m);
+    const back = readOne(written).frontMatter;
+    expect(back.publisher).toBe('arXiv');
+    expect(back.containerTitle).toBeUndefined();
+  });
+
   it('reads an unknown entry type as a document, with a note', () => {
     const entry = readOne('@artwork{k, title = {T}, author = {A, B}, year = 2000}');
     expect(entry.frontMatter.type).toBe('graphic');
