@@ -8,7 +8,8 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:atom="http://www.w3.org/2005/Atom"
   xmlns:dc="http://purl.org/dc/elements/1.1/"
-  exclude-result-prefixes="atom dc">
+  xmlns:bibshelf="urn:bibshelf:feed"
+  exclude-result-prefixes="atom dc bibshelf">
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
 
   <xsl:variable name="feedUrl" select="/rss/channel/atom:link[@rel = 'self']/@href"/>
@@ -81,17 +82,38 @@
               <li class="item">
                 <h3><a href="{link}"><xsl:value-of select="title"/></a></h3>
                 <p class="meta">
-                  <xsl:value-of select="substring(pubDate, 6, 11)"/>
+                  <!-- The date as the site writes it (at its precision); a feed without it gives the day of pubDate. -->
+                  <xsl:choose>
+                    <xsl:when test="bibshelf:date"><xsl:value-of select="bibshelf:date"/></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="substring(pubDate, 6, 11)"/></xsl:otherwise>
+                  </xsl:choose>
                   <xsl:if test="category">
                     <xsl:text> · </xsl:text>
                     <xsl:value-of select="category[1]"/>
                   </xsl:if>
                 </p>
                 <p class="authors">
-                  <xsl:for-each select="dc:creator">
-                    <xsl:if test="position() &gt; 1">, </xsl:if>
-                    <xsl:value-of select="."/>
-                  </xsl:for-each>
+                  <!-- The author line as the site writes it ("et al." for a list known to be incomplete). -->
+                  <xsl:choose>
+                    <xsl:when test="bibshelf:authors">
+                      <xsl:variable name="line" select="string(bibshelf:authors)"/>
+                      <xsl:variable name="cut" select="string-length($line) - string-length(' et al.')"/>
+                      <xsl:choose>
+                        <!-- "et al." kept on one line with the last name (no-break spaces). -->
+                        <xsl:when test="$cut &gt; 0 and substring($line, $cut + 1) = ' et al.'">
+                          <xsl:value-of select="substring($line, 1, $cut)"/>
+                          <xsl:text>&#160;et&#160;al.</xsl:text>
+                        </xsl:when>
+                        <xsl:otherwise><xsl:value-of select="$line"/></xsl:otherwise>
+                      </xsl:choose>
+                    </xsl:when>
+                    <xsl:otherwise>
+                      <xsl:for-each select="dc:creator">
+                        <xsl:if test="position() &gt; 1">, </xsl:if>
+                        <xsl:value-of select="."/>
+                      </xsl:for-each>
+                    </xsl:otherwise>
+                  </xsl:choose>
                 </p>
                 <p class="summary">
                   <!-- The description is plain text escaped for HTML readers: undo that escaping, output as text. -->

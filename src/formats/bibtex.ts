@@ -19,6 +19,8 @@ import {
 export interface BibtexOptions {
   /** Write the site's own fields too (selected, award, pdf, code…) under al-folio's names. */
   siteFields: boolean;
+  /** Leave out the abstract (the entry a page shows, kept short; the files keep the abstract). */
+  withoutAbstract?: boolean;
 }
 
 /** BibTeX's month macros, which every style turns into its own month names. */
@@ -180,7 +182,7 @@ export function formatBibtexEntry(paper: Paper, options: BibtexOptions): string 
         push(name, formatText(field, String(value), entryType));
     }
   }
-  if (paper.abstract.text) push('abstract', escapeLatexBlock(paper.abstract.text));
+  if (paper.abstract.text && !options.withoutAbstract) push('abstract', escapeLatexBlock(paper.abstract.text));
   if (options.siteFields) {
     for (const field of FIELDS) {
       if (field.csl !== undefined || field.kind === 'arxiv' || typeof field.bibtex !== 'string') continue;

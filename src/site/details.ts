@@ -46,6 +46,17 @@ const PUBLISHER_LABELS: Record<string, string> = {
   software: 'Publisher',
 };
 
+/** A list of names as a reader reads it: `A, B, C et al.` when the list is known to be incomplete. */
+export function formatNameList(names: readonly CslName[], truncated: boolean): string {
+  const text = names.map(formatDisplayName).join(', ');
+  return truncated && text ? `${text} et al.` : text;
+}
+
+/** Text with a closing "et al." bound to the name before it by no-break spaces (it never starts a line). */
+export function keepEtAlTogether(text: string): string {
+  return text.replace(/ et al\.$/, '\u00a0et\u00a0al.');
+}
+
 /** The label of a field for a paper's type. */
 function labelOf(field: FieldSpec, type: string): string {
   if (field.key === 'containerTitle') return CONTAINER_LABELS[type] ?? field.label;
@@ -81,8 +92,10 @@ export function buildDetails(paper: Paper): DetailRow[] {
     const value = paper.csl[field.csl];
     if (value === undefined) continue;
     const label = labelOf(field, paper.type.csl);
-    if (field.kind === 'names') rows.push({ label, value: (value as CslName[]).map(formatDisplayName).join(', ') });
-    else if (field.kind === 'date') rows.push({ label, value: formatReadableDate(value as CslDate) });
+    if (field.kind === 'names') {
+      const truncated = paper.site.truncated[field.csl as keyof Paper['site']['truncated']] === true;
+      rows.push({ label, value: formatNameList(value as CslName[], truncated) });
+    } else if (field.kind === 'date') rows.push({ label, value: formatReadableDate(value as CslDate) });
     else rows.push({ label, value: String(value) });
   }
   const doi = paper.csl.DOI;

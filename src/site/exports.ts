@@ -12,7 +12,10 @@ import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES, routes, type ExportFormat } from '
 
 /** One paper in every export format. */
 export interface PaperExports {
+  /** The BibTeX entry of the paper's .bib file (with the abstract). */
   bib: string;
+  /** The BibTeX entry as pages show it: the same without the abstract, short enough to read and copy. */
+  bibShown: string;
   ris: string;
   json: CslItem;
 }
@@ -29,6 +32,7 @@ export function buildExports(papers: readonly Paper[], options: ExportOptions): 
       paper.id,
       {
         bib: formatBibtexEntry(paper, { siteFields: options.siteFields }),
+        bibShown: formatBibtexEntry(paper, { siteFields: options.siteFields, withoutAbstract: true }),
         ris: formatRisRecord(paper),
         json: toCslJson(paper),
       },

@@ -9,12 +9,15 @@ import { formatReadableDate, toFullDay } from '../domain/dates';
 import { escapeHtml, htmlToText, sanitizeHtmlFragment, stripInvalidXmlChars } from '../domain/html';
 import { formatDisplayName } from '../domain/names';
 import { getDisplayTitle, getIssued, type Paper } from '../domain/paper';
+import { formatNameList } from './details';
 import { formatVenueText } from './venue';
 
 /** XML namespaces the feeds use besides RSS 2.0 and `content:` (which @astrojs/rss adds itself). */
 export const FEED_NAMESPACES = {
   dc: 'http://purl.org/dc/elements/1.1/',
   atom: 'http://www.w3.org/2005/Atom',
+  /** The site's own item elements (the author line and the date as pages write them) for rss.xsl's readable view. */
+  bibshelf: 'urn:bibshelf:feed',
 } as const;
 
 /** Where and how feeds are written: absolute URLs of site paths, the language, how many items a feed carries. */
@@ -51,25 +54,29 @@ function escapeXml(text: string): string {
 // turns text such as `007`, `1e3` or `true` into a number or a boolean. Reading a value the same way first tells
 // whether it would survive.
 const customDataReader = new XMLParser();
-const creatorElements = new Map<string, string | undefined>();
+const customElements = new Map<string, string | undefined>();
 
-/** The `<dc:creator>` element of a name; `undefined` when @astrojs/rss would read it as a number or boolean. */
-function formatCreator(name: string): string | undefined {
-  if (creatorElements.has(name)) return creatorElements.get(name);
-  const text = stripInvalidXmlChars(name);
-  const element = `<dc:creator>${escapeXml(text)}</dc:creator>`;
-  const readBack: unknown = customDataReader.parse(element)['dc:creator'];
-  const result = typeof readBack === 'string' && readBack === text.trim() ? element : undefined;
-  creatorElements.set(name, result);
+/**
+ * A text element of an item; `undefined` when @astrojs/rss, reading it back, would write other text (`007` as `7`).
+ * A name that it reads as a number or boolean is left out even when written back alike (`dc:creator` holds names,
+ * never values); `sameText` keeps such an element when its text survives (a year-only date, `2024`).
+ */
+function formatItemElement(name: string, value: string, sameText = false): string | undefined {
+  const element = `<${name}>${escapeXml(value)}</${name}>`;
+  const cacheKey = `${sameText}${element}`;
+  if (customElements.has(cacheKey)) return customElements.get(cacheKey);
+  const text = stripInvalidXmlChars(value).trim();
+  const readBack: unknown = customDataReader.parse(element)[name];
+  const survives = typeof readBack === 'string' ? readBack === text : sameText && String(readBack) === text;
+  const result = survives ? element : undefined;
+  customElements.set(cacheKey, result);
   return result;
 }
 
 /** The author line of an item: every listed author, "et al." when the list is known to be incomplete. */
 export function formatAuthorLine(paper: Paper): string {
-  const names = (paper.names.author ?? paper.names.editor ?? []).map(formatDisplayName);
   const role = paper.names.author ? 'author' : 'editor';
-  const etAl = paper.site.truncated[role] ? ' et al.' : '';
-  return names.length > 0 ? `${names.join(', ')}${etAl}` : '';
+  return formatNameList(paper.names[role] ?? [], paper.site.truncated[role] === true);
 }
 
 const itemCache = new WeakMap<Paper, RSSFeedItem>();
@@ -82,16 +89,23 @@ function toFeedItem(paper: Paper, context: FeedContext): RSSFeedItem {
   const abstractHtml = sanitizeHtmlFragment(paper.abstract.html, link);
   const issued = getIssued(paper);
   const authors = formatAuthorLine(paper);
+  const date = issued ? formatReadableDate(issued) : 'n.d.';
   const venue = formatVenueText(paper);
   // The readable facts, as the site writes them: authors (with "et al."), venue, date at its precision.
   const facts = [
     authors && `<p>${escapeXml(authors)}</p>`,
-    `<p>${escapeXml([paper.type.label, venue, issued ? formatReadableDate(issued) : 'n.d.'].filter(Boolean).join(' · '))}</p>`,
+    `<p>${escapeXml([paper.type.label, venue, date].filter(Boolean).join(' · '))}</p>`,
   ]
     .filter(Boolean)
     .join('\n');
-  const creators = (paper.names.author ?? paper.names.editor ?? [])
-    .map((name) => formatCreator(formatDisplayName(name)))
+  const elements = [
+    ...(paper.names.author ?? paper.names.editor ?? []).map((name) =>
+      formatItemElement('dc:creator', formatDisplayName(name)),
+    ),
+    // What rss.xsl shows: the author line with "et al." and the date at its precision, as the pages write them.
+    authors ? formatItemElement('bibshelf:authors', authors, true) : undefined,
+    formatItemElement('bibshelf:date', date, true),
+  ]
     .filter((element): element is string => element !== undefined)
     .join('');
   const item: RSSFeedItem = {
@@ -106,7 +120,7 @@ function toFeedItem(paper: Paper, context: FeedContext): RSSFeedItem {
       paper.type.label,
       ...((paper.data.keywords as string[] | undefined) ?? []),
     ].map(stripInvalidXmlChars),
-    customData: creators,
+    customData: elements,
   };
   itemCache.set(paper, item);
   return item;

@@ -201,7 +201,11 @@ describe('print stylesheet', () => {
       const ieee = (await page.locator('.cite__formatted--ieee').textContent())!.replace(/\s+/g, ' ').trim();
       expect(text).toContain(ieee.slice(0, 60));
       expect(text).toContain('@article{okafor2024sparse,');
-      expect(text).toContain('abstract = {We probe the features of language models with sparse linear probes.}');
+      // The shown entry (no abstract: the page prints it under Abstract) is printed to its last field.
+      const shown = (await page.locator('#bibtex-entry').textContent())!.trim().split('\n');
+      expect(shown.some((line) => line.includes('abstract ='))).toBe(false);
+      expect(text).toContain(shown.at(-2)!.trim());
+      expect(text).toContain('We probe the features of language models with sparse linear probes.');
       for (const control of ['Dark mode', 'Search papers', 'Copy BibTeX', 'Citation style', 'Older']) {
         expect(text).not.toContain(control);
       }

@@ -56,9 +56,14 @@ describe('feeds opened in a real browser (Chromium applies rss.xsl)', () => {
       expect(await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')))).toEqual(
         channel.item.map((item: { link: string }) => item.link),
       );
+      // The site's author line ("et al." bound to the last name for a truncated list) and its date.
+      const [first] = channel.item;
+      const etAl = first['bibshelf:authors'].endsWith(' et al.') ? '\u00a0et\u00a0al.' : '';
+      expect(first['bibshelf:authors']).toBe(`${first['dc:creator'].join(', ')}${etAl ? ' et al.' : ''}`);
       expect(await page.locator('.items .authors').first().textContent()).toBe(
-        channel.item[0]['dc:creator'].join(', '),
+        `${first['dc:creator'].join(', ')}${etAl}`,
       );
+      expect((await page.locator('.items .meta').first().textContent())!.startsWith(first['bibshelf:date'])).toBe(true);
       await page.close();
     },
   );
@@ -81,7 +86,7 @@ describe('feeds opened in a real browser (Chromium applies rss.xsl)', () => {
     const first = page.locator('.items li').first();
     expect(await first.locator('h3').textContent()).toBe('Quotes "and" <Tags> & Ümlauts — 中文标题: a Feed Test');
     expect(await first.locator('.summary').textContent()).toContain('x < y & z > w');
-    expect(await first.locator('.authors').textContent()).toBe('Zoë O’Brien, Łukasz Ćwik, 张三');
+    expect(await first.locator('.authors').textContent()).toBe('Zoë O’Brien, Łukasz Ćwik, 张三\u00a0et\u00a0al.');
     expect(await page.evaluate(() => document.querySelectorAll('script').length)).toBe(0);
     await page.close();
   });

@@ -5,7 +5,7 @@ import { slugifyName } from '../../src/site/authors';
 import { SITE_BASE_DIR } from '../helpers/build';
 import { readSeed } from '../helpers/seed';
 import { loadShippedPapers } from '../helpers/shipped';
-import { listBuilt, loadPage, readBuilt, readDetails, textOf } from '../helpers/site';
+import { listBuilt, loadPage, readBuilt, readDetails, removeBibtexField, textOf } from '../helpers/site';
 
 const seed = readSeed();
 const byDate = [...seed.list].sort((a, b) => b.isoDate.localeCompare(a.isoDate));
@@ -147,7 +147,10 @@ describe('paper pages: the cite box', () => {
     expect(formatted[0]).toContain(`(${year}).`);
     expect(formatted[4]).toMatch(new RegExp(`; ${year}\\.$`));
     expect(new Set(formatted).size).toBe(5);
-    expect(page.querySelector('.cite pre')!.textContent).toBe(readBuilt(`papers/${id}.bib`));
+    // The shown entry is the .bib file's without its abstract (the file keeps it).
+    expect(page.querySelector('.cite pre')!.textContent).toBe(
+      removeBibtexField(readBuilt(`papers/${id}.bib`), 'abstract'),
+    );
     expect(textOf(page.querySelector('#bibtex-heading code'))).toBe(paper.key);
     expect(page.querySelector('.copy-button')!.hasAttribute('hidden')).toBe(true);
     expect([...page.querySelectorAll('.cite__downloads a')].map((a) => a.getAttribute('href'))).toEqual([

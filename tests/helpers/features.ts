@@ -85,18 +85,19 @@ export async function openWithoutScripts(page: Page, url: string): Promise<void>
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 /**
- * Runs axe-core (WCAG 2.x A/AA and best practices) on the page; returns each violation with its first targets.
+ * Runs axe-core (WCAG 2.x A/AA and best practices, and any `extraTags` such as `wcag22aa`) on the page; returns each
+ * violation with its first targets.
  * axe is evaluated rather than added as a script, so it also runs in a context without JavaScript.
  */
-export async function findAxeViolations(page: Page): Promise<string[]> {
+export async function findAxeViolations(page: Page, extraTags: string[] = []): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
+  return page.evaluate(async (extraTags) => {
     const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResult> } }).axe;
     interface AxeResult {
       violations: { id: string; nodes: { target: string[] }[] }[];
     }
     const result = await axe.run(document, {
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice', ...extraTags],
     });
     return result.violations.map(
       (violation) =>
@@ -105,7 +106,7 @@ export async function findAxeViolations(page: Page): Promise<string[]> {
           .slice(0, 3)
           .join(', ')}`,
     );
-  });
+  }, extraTags);
 }
 
 /** The text of each element a locator finds, white space collapsed. */

@@ -42,3 +42,18 @@ export function readDetails(list: Element | null): Record<string, string> {
   for (const term of list?.querySelectorAll('dt') ?? []) rows[textOf(term)] = textOf(term.nextElementSibling);
   return rows;
 }
+
+/**
+ * A BibTeX entry as written, less one field (`abstract`): what the pages show of a .bib file. The field runs from
+ * its `  name = ` line to the next field or the closing brace; the comma before a removed last field goes too.
+ */
+export function removeBibtexField(entry: string, name: string): string {
+  const lines = entry.split('\n');
+  const start = lines.findIndex((line) => line.startsWith(`  ${name} = `));
+  if (start < 0) return entry;
+  let end = start + 1;
+  while (end < lines.length && !/^ {2}[a-z-]+ = |^\}$/.test(lines[end])) end++;
+  const kept = [...lines.slice(0, start), ...lines.slice(end)];
+  if (lines[end] === '}') kept[start - 1] = kept[start - 1].replace(/,$/, '');
+  return kept.join('\n');
+}

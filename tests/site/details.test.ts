@@ -1,6 +1,6 @@
 // The details list of a paper page, from the field table: the fields a paper has under the labels of its type.
 import { describe, expect, it } from 'vitest';
-import { buildDetails, type DetailRow } from '../../src/site/details';
+import { buildDetails, keepEtAlTogether, type DetailRow } from '../../src/site/details';
 import { COMMON_PAPERS } from '../helpers/bibtex-fixtures';
 import { makePaper } from '../helpers/model';
 
@@ -87,5 +87,21 @@ describe('buildDetails', () => {
       await makePaper({ type: 'book', title: 'B', authors: ['A B'], date: '2020', score: 95.1 }),
     );
     expect(rowsOf(rows)).toEqual({ Type: 'Book', Published: '2020', Score: '95.1' });
+  });
+
+  it('writes a truncated list of names as a reader reads it: "A, B et al.", not a count', async () => {
+    const chapter = await makePaper({
+      type: 'chapter',
+      title: 'C',
+      authors: ['A B'],
+      editors: ['Ada Lovelace', 'Grace Hopper'],
+      editorsTruncated: true,
+      containerTitle: 'Book',
+    });
+    expect(rowsOf(buildDetails(chapter)).Editors).toBe('Ada Lovelace, Grace Hopper et al.');
+    const whole = await makePaper({ type: 'chapter', title: 'C', authors: ['A B'], editors: ['Ada Lovelace'] });
+    expect(rowsOf(buildDetails(whole)).Editors).toBe('Ada Lovelace');
+    expect(keepEtAlTogether('Ada Lovelace, Grace Hopper et al.')).toBe('Ada Lovelace, Grace Hopper\u00a0et\u00a0al.');
+    expect(keepEtAlTogether('Ada Lovelace')).toBe('Ada Lovelace');
   });
 });
