@@ -96,7 +96,8 @@ export function startSearchPage(root: HTMLElement, win: Window = window): void {
       // A variable, so the bundler leaves the site's own Pagefind bundle to the browser.
       const url = `${bundle}pagefind.js`;
       const module = (await import(/* @vite-ignore */ url)) as Pagefind;
-      await module.options({ excerptLength: 30 });
+      // The records' URLs hold the base path already; Pagefind would otherwise prefix its bundle's folder again.
+      await module.options({ baseUrl: '/', excerptLength: 30 });
       await module.init();
       return module;
     })());
