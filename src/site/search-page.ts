@@ -73,7 +73,6 @@ export function startSearchPage(root: HTMLElement, win: Window = window): void {
   const filtersBox = root.querySelector<HTMLElement>('[data-search-filters]')!;
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
-  const template = root.querySelector<HTMLTemplateElement>('template[data-search-result]')!;
   const bundle = root.dataset.bundle!;
 
   const state = readSearchState(win.location.href);
@@ -116,20 +115,30 @@ export function startSearchPage(root: HTMLElement, win: Window = window): void {
     more.hidden = drawn >= hits.length;
   };
 
-  const drawResult = (result: ResultData): DocumentFragment => {
-    const item = template.content.cloneNode(true) as DocumentFragment;
-    const link = item.querySelector<HTMLAnchorElement>('.search-result__title a')!;
+  const make = <Tag extends keyof HTMLElementTagNameMap>(tag: Tag, className: string, text?: string) => {
+    const element = doc.createElement(tag);
+    if (className) element.className = className;
+    if (text !== undefined) element.textContent = text;
+    return element;
+  };
+
+  const drawResult = (result: ResultData): HTMLLIElement => {
+    const item = make('li', 'search-result');
+    const heading = make('h2', 'search-result__title');
+    const link = doc.createElement('a');
     link.href = result.url;
     link.textContent = result.meta.title ?? result.url;
+    heading.append(link);
     const meta = [result.meta.authors, result.meta.year, result.meta.type, result.meta.venue].filter(Boolean);
-    item.querySelector('.search-result__meta')!.textContent = meta.join(' · ');
-    const excerpt = item.querySelector<HTMLElement>('.search-result__excerpt')!;
+    item.append(heading, make('p', 'search-result__meta', meta.join(' · ')));
     if (result.filters.abstract?.[0] === 'yes') {
+      const excerpt = make('p', 'search-result__excerpt');
       for (const part of splitExcerpt(result.excerpt)) {
-        if (part.marked) excerpt.append(Object.assign(doc.createElement('mark'), { textContent: part.text }));
+        if (part.marked) excerpt.append(make('mark', '', part.text));
         else excerpt.append(part.text);
       }
-    } else excerpt.remove();
+      item.append(excerpt);
+    }
     return item;
   };
 
