@@ -106,10 +106,12 @@ export function startSearchPage(root: HTMLElement, win: Window = window): void {
     hint.hidden = !text;
   };
 
-  const drawResults = async (search: number) => {
+  // The next page of results; `fresh` replaces the list (a new search), once its fragments are here.
+  const drawResults = async (search: number, fresh = false) => {
     const batch = hits.slice(drawn, drawn + PAGE_SIZE);
     const data = await Promise.all(batch.map((hit) => hit.data()));
     if (search !== latest) return;
+    if (fresh) list.replaceChildren();
     for (const result of data) list.append(drawResult(result));
     drawn += batch.length;
     more.hidden = drawn >= hits.length;
@@ -220,7 +222,9 @@ export function startSearchPage(root: HTMLElement, win: Window = window): void {
     if (search !== latest || !result) return;
     hits = result.results;
     drawn = 0;
-    list.replaceChildren();
+    await drawResults(search, true);
+    if (search !== latest) return;
+    // The count and the hint change with the results they describe.
     summary.textContent = formatSummary(query, hits.length, filtered);
     showHint(
       hits.length > 0
@@ -229,8 +233,6 @@ export function startSearchPage(root: HTMLElement, win: Window = window): void {
           ? 'Clear a filter to widen the search.'
           : 'Check the spelling, try fewer or other words, or search for an author’s family name.',
     );
-    await drawResults(search);
-    if (search !== latest) return;
     root.dispatchEvent(new CustomEvent<ResultsDetail>(RESULTS_EVENT, { detail: { query, results: hits } }));
     // After the first results are on screen: the filters' values (Pagefind counts them once their index is loaded,
     // which for the authors of a large bibliography is the largest file of a search), counted for these results.
