@@ -27,9 +27,5 @@ export default defineConfig({
     concurrency: 12,
   },
   devToolbar: { enabled: false },
-  integrations: [
-    exportFiles(),
-    sitemap({ filter: (page) => !page.endsWith('/404/') }),
-    pagefindIndex({ language: siteConfig.language }),
-  ],
+  integrations: [exportFiles(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex()],
 });

@@ -1,93 +1,73 @@
-import { globSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+// The Pagefind search index, built from the model rather than from the built pages: one custom record per paper
+// (site/search-records.ts), made from the loader's snapshot. The content sync is done when `astro build` starts, so
+// the records go to Pagefind's own process then, and it indexes them on the second core while Astro renders the
+// pages; the files are written when the build is done (Astro empties the output folder before rendering).
+
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { Parser } from 'htmlparser2';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { hasUnspacedWords, separateUnspacedWords } from '../site/search-words';
+import { cacheDir, siteConfig, taxonomy } from '../config';
+import { createPapers } from '../domain/paper';
+import { routes, withBase } from '../site/routes';
+import { toSearchRecord, type SearchRecord } from '../site/search-records';
+import { readSnapshot } from '../site/snapshot';
 
-/** The built pages Pagefind reads, relative to the output folder: the paper pages. */
-const PAPER_PAGES = 'papers/*/index.html';
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
-/** Pages read at once when looking for Chinese or Japanese text. */
-const READ_BATCH = 32;
+/** Every paper's search record, in URL order (the index files then come out the same on every build). */
+export function planSearchRecords(options: { language: string; base: string }): SearchRecord[] {
+  const papers = createPapers(readSnapshot(cacheDir), taxonomy);
+  return papers
+    .map((paper) => toSearchRecord(paper, withBase(options.base, routes.paper(paper.id)), options.language))
+    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}
 
-/**
- * The copy of a page the index reads: the words of every Chinese or Japanese run in its text separated by spaces
- * (see site/search-words.ts). Tags, attributes (the result title and metadata) and scripts stay byte for byte.
- */
-export function separateIndexedWords(html: string): string {
-  const edits: { start: number; end: number; text: string }[] = [];
-  let raw = 0;
-  const parser = new Parser(
-    {
-      onopentagname(name) {
-        if (name === 'script' || name === 'style') raw++;
-      },
-      onclosetag(name) {
-        if ((name === 'script' || name === 'style') && raw > 0) raw--;
-      },
-      ontext(text) {
-        if (raw > 0 || !hasUnspacedWords(text)) return;
-        edits.push({ start: parser.startIndex, end: parser.endIndex + 1, text: separateUnspacedWords(text) });
-      },
-    },
-    { decodeEntities: false },
-  );
-  parser.write(html);
-  parser.end();
-  let out = '';
-  let last = 0;
-  for (const edit of edits) {
-    out += html.slice(last, edit.start) + edit.text;
-    last = edit.end;
+/** Starts an index in the site's language and adds every record, one at a time (so always in the same order). */
+async function indexRecords(records: readonly SearchRecord[], language: string): Promise<PagefindIndex> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  for (const record of records) {
+    const added = await index.addCustomRecord(record);
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`);
   }
-  return out + html.slice(last);
+  return index;
 }
 
 /**
- * Builds the Pagefind search index into `<outDir>/pagefind/` at the end of every `astro build`: one index in the
- * site's language, so one search finds every paper. Pagefind splits no Chinese or Japanese into words in such an
- * index, so pages holding any are indexed again from a copy whose words are separated (the page at the same URL
- * replaces the one first read); the search page splits queries the same way.
+ * Builds the Pagefind search index into `<outDir>/pagefind/` on every `astro build`: one index in the site's
+ * language, so one search finds every paper; its records are sent when the build starts and written when it is done.
  */
-export function pagefindIndex(options: { language: string }): AstroIntegration {
+export function pagefindIndex(overrides: Partial<{ language: string; base: string }> = {}): AstroIntegration {
+  const options = { language: siteConfig.language, base: siteConfig.base, ...overrides };
+  let started: { records: number; at: number; index: Promise<PagefindIndex> } | undefined;
+  const start = (logger: AstroIntegrationLogger) => {
+    const at = performance.now();
+    const records = planSearchRecords(options);
+    if (records.length === 0) throw new Error('The search index has no papers to index (the papers snapshot is empty)');
+    const index = indexRecords(records, options.language);
+    // Awaited when the build is done; a build that fails first must not also report an unhandled rejection.
+    index.catch((error: Error) => logger.debug(`Search index: ${error.message}`));
+    return { records: records.length, at, index };
+  };
   return {
     name: 'bibshelf-pagefind',
     hooks: {
+      'astro:build:start': ({ logger }) => {
+        started = start(logger);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const started = performance.now();
         try {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: options.language });
-          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          // Only paper pages carry `data-pagefind-body`; reading listing pages (home, authors, years…) only to
-          // drop them costs seconds for a large bibliography.
-          const added = await index.addDirectory({ path: outDir, glob: PAPER_PAGES });
-          if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-          if (added.page_count === 0) throw new Error(`Pagefind indexed no pages in ${outDir}`);
-          // Read a batch at a time, added in path order: the index files then come out the same on every build.
-          const paths = globSync(PAPER_PAGES, { cwd: outDir }).sort();
-          let separated = 0;
-          for (let start = 0; start < paths.length; start += READ_BATCH) {
-            const batch = paths.slice(start, start + READ_BATCH);
-            const pages = await Promise.all(batch.map((path) => readFile(`${outDir}/${path}`, 'utf8')));
-            for (const [offset, html] of pages.entries()) {
-              if (!hasUnspacedWords(html)) continue;
-              const path = batch[offset];
-              const result = await index.addHTMLFile({ sourcePath: path, content: separateIndexedWords(html) });
-              if (result.errors.length > 0)
-                throw new Error(`Pagefind indexing ${path} failed: ${result.errors.join('; ')}`);
-              separated++;
-            }
-          }
-          const written = await index.writeFiles({ outputPath: `${outDir.replace(/\/$/, '')}/pagefind` });
+          started ??= start(logger);
+          const index = await started.index;
+          const outDir = fileURLToPath(dir).replace(/\/$/, '');
+          const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
           if (written.errors.length > 0)
             throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
           logger.info(
-            `Indexed ${added.page_count} pages (${separated} with Chinese or Japanese words) in ${Math.round(performance.now() - started)} ms`,
+            `Indexed ${started.records} papers from the model in ${Math.round(performance.now() - started.at)} ms (started with the build)`,
           );
         } finally {
+          started = undefined;
           await pagefind.close();
         }
       },

@@ -1,7 +1,8 @@
 // Word boundaries for search in Chinese and Japanese, which are written without spaces between words. The site has
 // one search index in its own language (so one search finds every paper, with that language's stemming), and
-// Pagefind splits only its zh/ja indexes into words; so the index's copy of each page and every query are split here
-// instead, the same way on both sides: by the Unicode word segmenter (ICU's dictionary, in Node and in browsers).
+// Pagefind splits only its zh/ja indexes into words; so each search record (site/search-records.ts) and every query
+// are split here instead, the same way on both sides: by the Unicode word segmenter (ICU's dictionary, in Node and
+// in browsers).
 // Korean separates its words with spaces and needs nothing.
 
 // Han ideographs, kana (half-width too), the iteration mark 々 and the long-vowel mark ー, in runs.
@@ -10,8 +11,8 @@ const UNSPACED_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u300
 // ICU segments Han and kana with one Chinese–Japanese dictionary whatever the locale; one locale keeps both sides alike.
 let segmenter: Intl.Segmenter | undefined;
 
-// A superset of those characters by code-unit ranges (Han blocks, kana, their supplements' surrogates): ten times
-// faster than the script properties over a whole page, which the index reads for every paper.
+// A superset of those characters by code-unit ranges (Han blocks, kana, their supplements' surrogates): a fast
+// pre-check, as most records hold none.
 const MAYBE_UNSPACED =
   /[\u2e80-\u2fff\u3005-\u3007\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\ud82c\ud82d\ud840-\ud8bf]/;
 
@@ -74,61 +75,4 @@ export function joinUnspacedWords(parts: readonly string[]): string[] {
     start += part.length;
     return out;
   });
-}
-
-/** What the search page needs of Pagefind's component instance (its documented custom-component API). */
-interface SearchInstance {
-  on(event: 'search', callback: (term: unknown) => void): void;
-  triggerSearch(term: string): void;
-}
-
-/** The global the Pagefind component UI script defines. */
-export interface PagefindComponentsGlobal {
-  PagefindComponents?: { getInstanceManager(): { getInstance(name: string): SearchInstance } };
-}
-
-/** Joins the spaced Chinese and Japanese words in the text nodes below an element (see `joinUnspacedWords`). */
-function joinWordsIn(element: Element): void {
-  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
-  const nodes: Text[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-  const joined = joinUnspacedWords(nodes.map((node) => node.data));
-  nodes.forEach((node, index) => {
-    if (node.data !== joined[index]) node.data = joined[index];
-  });
-}
-
-/**
- * On the search page: every query reaches the index split as the index was (a query holding Chinese or Japanese is
- * searched again, split, and the last search wins), while the search box and the summary keep what was typed, and
- * result excerpts show the text without the index's spaces.
- */
-export function splitSearchWords(win: Window & PagefindComponentsGlobal, container: Element | null): void {
-  const instance = win.PagefindComponents?.getInstanceManager().getInstance('default');
-  if (!instance || !container) return;
-  // The query last split, and as it was typed: the summary names the typed one.
-  let last: { typed: string; prepared: string } | undefined;
-  instance.on('search', (term) => {
-    if (typeof term !== 'string') return;
-    const prepared = prepareQuery(term);
-    if (prepared === term) return;
-    last = { typed: term, prepared };
-    // After Pagefind has started the search as typed, so this later one is the one it shows.
-    win.setTimeout(() => {
-      instance.triggerSearch(prepared);
-      const box = container.querySelector<HTMLInputElement>('pagefind-input input');
-      if (box && box.value === prepared) box.value = term;
-    }, 0);
-  });
-  const tidy = () => {
-    container.querySelectorAll('.search-result__excerpt').forEach(joinWordsIn);
-    for (const summary of container.querySelectorAll('pagefind-summary')) {
-      const walker = win.document.createTreeWalker(summary, 4 /* NodeFilter.SHOW_TEXT */);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node as Text;
-        if (last && text.data.includes(last.prepared)) text.data = text.data.replace(last.prepared, last.typed);
-      }
-    }
-  };
-  new MutationObserver(tidy).observe(container, { childList: true, subtree: true, characterData: true });
 }

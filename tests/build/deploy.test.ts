@@ -141,8 +141,9 @@ describe.each([
   it('the search page is the production one (no note about the dev server)', () => {
     const page = loadPage('search/index.html', dir);
     expect(page.querySelector('.notice:not(noscript .notice)')).toBeNull();
-    expect(page.querySelector('pagefind-config')!.getAttribute('bundle-path')).toBe(`${base}pagefind/`);
-    expect(page.querySelector('pagefind-config')!.getAttribute('base-url')).toBe(base);
+    expect(page.querySelector('#search')!.getAttribute('data-bundle')).toBe(`${base}pagefind/`);
+    expect(page.querySelector('link[rel="modulepreload"]')!.getAttribute('href')).toBe(`${base}pagefind/pagefind.js`);
+    expect(page.querySelector('form[role="search"]')!.getAttribute('action')).toBe(`${base}search/`);
   });
 });
 

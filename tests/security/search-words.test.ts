@@ -1,6 +1,5 @@
 // The word splitting the search index and the search page share, on its own (the Chromium tests measure the search).
 import { describe, expect, it } from 'vitest';
-import { separateIndexedWords } from '../../src/integrations/pagefind';
 import { hasUnspacedWords, joinUnspacedWords, prepareQuery, separateUnspacedWords } from '../../src/site/search-words';
 
 describe('separateUnspacedWords', () => {
@@ -36,19 +35,6 @@ describe('joinUnspacedWords', () => {
     expect(joinUnspacedWords(['GPT 模型', ' and BERT'])).toEqual(['GPT 模型', ' and BERT']);
     expect(joinUnspacedWords(['언어 모델'])).toEqual(['언어 모델']);
     expect(joinUnspacedWords(['𠀀 𠀁'])).toEqual(['𠀀𠀁']);
-  });
-});
-
-describe('separateIndexedWords', () => {
-  it('changes text only: attributes, scripts and markup stay byte for byte', () => {
-    const html =
-      '<html lang="en"><head><meta content="稀疏自编码器" name="x"><script>var a = "稀疏自编码器";</script></head>' +
-      '<body><h1 title="机器翻译">稀疏自编码器</h1><p>A &amp; B <b>机器翻译</b>.</p><style>p::after{content:"中文"}</style></body></html>';
-    expect(separateIndexedWords(html)).toBe(
-      '<html lang="en"><head><meta content="稀疏自编码器" name="x"><script>var a = "稀疏自编码器";</script></head>' +
-        '<body><h1 title="机器翻译">稀疏 自 编码 器</h1><p>A &amp; B <b>机器 翻译</b>.</p><style>p::after{content:"中文"}</style></body></html>',
-    );
-    expect(separateIndexedWords('<p>No CJK here &lt;x&gt;</p>')).toBe('<p>No CJK here &lt;x&gt;</p>');
   });
 });
 
