@@ -3,7 +3,8 @@
 // Builds the site from N synthetic papers (bench/synthetic.mjs) and compares it with a bare-Astro baseline and a
 // Hugo peer built from the same files. Each round, for each paper count, in this order:
 //   full cold    `astro build` of the site with a fresh cache folder (nothing cached: citations, content store);
-//   full warm    the same build again with that cache folder kept and nothing changed (a rebuild);
+//   full warm    the same build again with that cache folder kept and nothing changed (a rebuild), into an
+//                empty output folder as a deploy that restores only the cache folder;
 //   baseline     bench/baseline: the same paper files through Astro's glob loader, one plain page per paper, and
 //                as many plain filler pages as the full build wrote other HTML pages (counted in its output), so
 //                both write the same number of pages; no integrations, styles, feeds, exports or search. Cold with
@@ -124,6 +125,8 @@ async function measure(count, runs, keep) {
     builds.full.push(cold);
     note('full', cold);
     fullOutput = describeOutput(fullOut);
+    // A warm build starts from an empty output folder too, as a deploy restoring only the cache folder does.
+    rmSync(fullOut, { recursive: true, force: true });
     const warm = await astroBuild('full warm', ROOT, fullOut, env('full'));
     builds.fullWarm.push(warm);
     note('warm', warm);
@@ -135,6 +138,7 @@ async function measure(count, runs, keep) {
     const baseline = await astroBuild('baseline', BASELINE, baselineOut, baselineEnv);
     builds.baseline.push(baseline);
     note('baseline', baseline);
+    rmSync(baselineOut, { recursive: true, force: true });
     const baselineWarm = await astroBuild('baseline warm', BASELINE, baselineOut, baselineEnv);
     builds.baselineWarm.push(baselineWarm);
     note('warm', baselineWarm);
