@@ -69,6 +69,18 @@ export function runMeasured(command, args, options) {
   });
 }
 
+/** Every file below a folder as { path, bytes } (none when it does not exist). */
+export function listFiles(dir) {
+  if (!existsSync(dir)) return [];
+  const files = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...listFiles(path));
+    else files.push({ path, bytes: statSync(path).size });
+  }
+  return files;
+}
+
 /** Total bytes of the files below a folder (0 when it does not exist). */
 export function folderBytes(dir) {
   if (!existsSync(dir)) return 0;
@@ -105,17 +117,24 @@ function toSeconds(text) {
 }
 
 /**
- * The phases of an `astro build` log, in seconds: `setup` (content sync and build info), `routes` (generating the
- * static routes), `search` (the Pagefind index, when the log has one). Missing phases are omitted.
+ * The phases of an `astro build` log, in seconds: `content` (content sync and type generation), `setup` (that and
+ * the build info), `bundle` (Vite's server and client builds), `routes` (rendering every page and endpoint),
+ * `exports` (the export files integration), `search` (the Pagefind integration). Missing phases are omitted.
  */
 export function parseBuildPhases(log) {
   const text = log.replace(/\x1b\[[0-9;]*m/g, '');
   const phases = {};
+  const content = /\[types\] Generated ([\d.]+m?s)/.exec(text);
+  if (content) phases.content = toSeconds(content[1]);
   const setup = /\[build\] ✓ Completed in ([^.\n]+(?:\.\d+)?s)\./.exec(text);
   if (setup) phases.setup = toSeconds(setup[1]);
+  const bundles = [...text.matchAll(/\[vite\] ✓ built in ([\d.]+m?s)/g)];
+  if (bundles.length) phases.bundle = bundles.reduce((sum, [, time]) => sum + toSeconds(time), 0);
   const routes = /generating static routes[\s\S]*?\n[^\n[]*✓ Completed in ([^\n]+?)\.?\n/.exec(text);
   if (routes) phases.routes = toSeconds(routes[1]);
-  const search = /Indexed \d+ pages in (\d+) ms/.exec(text);
+  const exports = /\[bibshelf-exports\][^\n]* in (\d+) ms/.exec(text);
+  if (exports) phases.exports = Number(exports[1]) / 1000;
+  const search = /\[bibshelf-pagefind\][^\n]* in (\d+) ms/.exec(text);
   if (search) phases.search = Number(search[1]) / 1000;
   return phases;
 }

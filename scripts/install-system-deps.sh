@@ -2,11 +2,13 @@
 # Installs the Debian packages the test suite drives for real: Chromium (search, accessibility and
 # screenshot tests through playwright-core), bibtex + biber (the exported bibliography must be accepted
 # by real BibTeX; texlive-bibtex-extra has biblatex-examples.bib), xmllint (feeds and sitemap are
-# checked as XML) and bibutils (biblatex2xml | xml2ris: the RIS the import tests make of real .bib files).
-# Needs root or sudo; skips what is there. `npm test` runs it first (the pretest script):
-# when something is missing and cannot be installed here, it stops at once with the command to run.
+# checked as XML) and bibutils (biblatex2xml | xml2ris: the RIS the import tests make of real .bib files); with
+# --bench also Hugo (the peer row of `npm run bench`). Needs root or sudo; skips what is there. `npm test` runs it
+# first (the pretest script), `npm run bench` with --bench (prebench): when something is missing and cannot be
+# installed here, it stops at once with the command to run.
 set -euo pipefail
 declare -A wanted=([chromium]=chromium [bibtex]=texlive-binaries [biber]=biber [xmllint]=libxml2-utils [kpsewhich]=texlive-binaries [biblatex2xml]=bibutils [xml2ris]=bibutils)
+if [ "${1:-}" = "--bench" ]; then wanted[hugo]=hugo; fi
 missing=()
 for command in "${!wanted[@]}"; do
   command -v "$command" >/dev/null 2>&1 || missing+=("${wanted[$command]}")

@@ -1,31 +1,11 @@
-// The bare-Astro baseline of the benchmark: the same paper files, one plain page each, no features.
-// With BIBSHELF_BENCH_FLOOR=1 it is the benchmark's "floor" instead: the same pages plus the two things every
-// Bibshelf build has to do whatever it puts in them — three export files per paper (BibTeX, RIS, CSL-JSON; here
-// one line each, as Astro endpoints like the site's) and the Pagefind index, made by the site's own integration —
-// with the site's route concurrency. No build of the site can take less time than that.
+// The bare-Astro baseline of the benchmark: the same paper files through Astro's own glob loader (markdown rendered
+// at content sync), one plain page per paper, and as many filler pages as the full site has other HTML pages
+// (BIBSHELF_BENCH_FILLER_PAGES, set by bench/run.mjs from the full build's output), so both builds write the same
+// number of pages. No integrations, no styles, no feeds, no exports, no search: what any Astro site of that many
+// pages costs. BIBSHELF_CACHE_DIR gives each benchmark build its own cache folder (cold, or kept for a warm rebuild).
 import { defineConfig } from 'astro/config';
-import site from '../../astro.config.mjs';
-import { pagefindIndex } from '../../src/integrations/pagefind.ts';
-
-const floor = process.env.BIBSHELF_BENCH_FLOOR === '1';
-
-/** Adds the floor's export-file endpoint (`/papers/<id>.<format>`). */
-function floorExports() {
-  return {
-    name: 'bench-floor-exports',
-    hooks: {
-      'astro:config:setup': ({ injectRoute }) => {
-        injectRoute({ pattern: '/papers/[id].[format]', entrypoint: new URL('./floor-exports.ts', import.meta.url) });
-      },
-    },
-  };
-}
 
 export default defineConfig({
   devToolbar: { enabled: false },
-  // Each benchmark build gets a fresh cache folder, so the baseline is as cold as the full build.
   ...(process.env.BIBSHELF_CACHE_DIR ? { cacheDir: process.env.BIBSHELF_CACHE_DIR } : {}),
-  ...(floor
-    ? { build: { concurrency: site.build?.concurrency }, integrations: [floorExports(), pagefindIndex()] }
-    : {}),
 });

@@ -28,10 +28,15 @@ const once = <T>(make: () => Promise<T>): (() => Promise<T>) => {
 /** Every paper, newest first (undated last), with its citation key. */
 export const getPapers = once(async (): Promise<Paper[]> => {
   const entries = await getCollection('papers');
-  return createPapers(
+  const papers = createPapers(
     entries.map((entry) => entry.data as unknown as StoredPaper),
     taxonomy,
   );
+  // A build formats the citations from the start, on worker threads, while the main thread renders the pages that
+  // need none (authors, lists, feeds); else the paper pages, rendered later, would wait for them with the main
+  // thread idle. A failure is reported by the paper pages, which await the same promise.
+  if (import.meta.env.PROD) getCitationStyles().catch(() => undefined);
+  return papers;
 });
 
 /** Paper id → its thumbnail, as Astro's image pipeline imported it (papers with a `thumbnail`). */

@@ -79,6 +79,14 @@ describe('benchmark measuring', () => {
     ].join('\n');
     expect(parseBuildPhases(log)).toEqual({ setup: 3.71, routes: 85, search: 10.766 });
     expect(parseBuildPhases('nothing')).toEqual({});
+    const full = [
+      '03:54:39 [types] Generated 20.31s',
+      '03:54:55 [vite] ✓ built in 15.94s',
+      '03:54:56 [vite] ✓ built in 623ms',
+      '03:57:52 [bibshelf-exports] Wrote 39858 export files in 14928 ms',
+      '03:58:21 [bibshelf-pagefind] Indexed 10000 pages (9586 with Chinese or Japanese words) in 27392 ms',
+    ].join('\n');
+    expect(parseBuildPhases(full)).toEqual({ content: 20.31, bundle: 16.563, exports: 14.928, search: 27.392 });
   });
 
   it('summarizes repeated builds by the median time and the highest peak RSS', () => {
