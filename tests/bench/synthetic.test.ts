@@ -1,9 +1,20 @@
 // The benchmark's generator (its papers must be valid paper files of the site's model) and its measuring helpers.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { collectTree, pageAssetBytes, parseBuildPhases, parseRssBytes, summarizeBuilds } from '../../bench/measure.mjs';
 import { makeSyntheticPapers } from '../../bench/synthetic.mjs';
 import { getItemType } from '../../src/domain/types';
 import { makePapers } from '../helpers/model';
+
+/** Character lengths of the shipped seed papers' abstracts (the markdown body), the realistic lengths to match. */
+function seedAbstractLengths(): number[] {
+  const folder = fileURLToPath(new URL('../../src/content/papers/', import.meta.url));
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => readFileSync(join(folder, name), 'utf8').split(/^---$/m)[2].trim().length);
+}
 
 describe('benchmark generator', () => {
   const files = makeSyntheticPapers(300);
@@ -40,9 +51,12 @@ describe('benchmark generator', () => {
     expect(names.join(' ')).toMatch(/[\u4e00-\u9fff]/);
     expect(names.join(' ')).toMatch(/[\u0400-\u04ff]/);
     expect(names.join(' ')).toMatch(/[À-ž]/);
-    const lengths = papers.map((paper) => paper.abstract.text.split(/\s+/).length);
-    expect(Math.min(...lengths)).toBeGreaterThan(90);
-    expect(Math.max(...lengths)).toBeLessThan(400);
+    const lengths = papers.map((paper) => paper.abstract.text.length);
+    expect(Math.min(...lengths)).toBeGreaterThan(400);
+    const seed = seedAbstractLengths();
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    expect(mean(lengths) / mean(seed)).toBeGreaterThan(0.85);
+    expect(mean(lengths) / mean(seed)).toBeLessThan(1.15);
     expect(new Set(papers.map((paper) => paper.csl.title)).size).toBe(300);
     expect(new Set(papers.map((paper) => paper.site.category?.code)).size).toBeGreaterThan(3);
   });
