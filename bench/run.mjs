@@ -22,6 +22,7 @@ import { makeSyntheticPapers } from './synthetic.mjs';
 import { writeHugoSite } from './hugo.mjs';
 import { listFiles, pageAssetBytes, runMeasured, summarizeBuilds } from './measure.mjs';
 import { evaluateTargets, formatTargetTable } from './targets.mjs';
+import { formatSearchTiming, timeFirstSearch } from './search-timing.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -57,6 +58,9 @@ async function measureBuild(label, command, args, env = {}) {
 
 const astroBuild = (label, root, outDir, env) =>
   measureBuild(label, process.execPath, [ASTRO, 'build', '--root', root, '--outDir', outDir], env);
+
+/** What the first-search measurement types: a word nearly every synthetic abstract has, and a family name. */
+const SEARCH_QUERIES = { common: 'attention', name: 'Kowalski' };
 
 const hasHugo = () => spawnSync('hugo', ['version'], { stdio: 'ignore' }).status === 0;
 
@@ -170,6 +174,8 @@ async function measure(count, runs, keep) {
   const html = readFileSync(join(fullOut, `papers/${papers[0].id}/index.html`), 'utf8');
   const assets = pageAssetBytes(html, fullOut);
   const hugoOutput = hugo ? describeOutput(join(work, 'hugo')) : undefined;
+  // The first search in Chromium on the last full build: a word in nearly every abstract, and a family name.
+  const search = await timeFirstSearch(fullOut, { queries: Object.values(SEARCH_QUERIES), runs });
   const result = {
     papers: count,
     pages: fullOutput.pages,
@@ -206,6 +212,11 @@ async function measure(count, runs, keep) {
       cssBytes: assets.css,
       jsBytes: assets.js,
       readable: isReadable(html, papers[0].text),
+    },
+    search: search && {
+      commonMs: search[SEARCH_QUERIES.common].firstResultMs,
+      nameMs: search[SEARCH_QUERIES.name].firstResultMs,
+      timing: search,
     },
   };
   if (keep) console.log(`  kept ${work}`);
@@ -269,6 +280,12 @@ for (const run of results) {
   console.log(
     `  paper page: median ${kb(page.htmlBytes)}, largest ${kb(page.maxHtmlBytes)} HTML; ${kb(page.cssBytes)} CSS, ${kb(page.jsBytes)} JS`,
   );
+}
+
+console.log("\nFirst search in Chromium (median of the runs; breakdown from Pagefind's API):");
+for (const run of results) {
+  if (!run.search) console.log(`  ${run.papers}: no Chromium (set CHROMIUM_PATH), not measured`);
+  else console.log(`  ${run.papers}: ${formatSearchTiming(run.search.timing).replaceAll('\n', `\n  ${run.papers}: `)}`);
 }
 
 const { rows, exitCode } = evaluateTargets(results);

@@ -4,6 +4,8 @@ export interface TargetRun {
   full: { seconds: number; warmSeconds: number; peakRssBytes: number; outputBytes: number };
   baseline: { seconds: number; warmSeconds: number };
   paperPage: { htmlBytes: number; readable: boolean };
+  /** First search times in Chromium; absent when no browser measured them (the rows then fail). */
+  search?: { commonMs: number; nameMs: number };
 }
 /** One row of the targets table. */
 export interface TargetRow {
@@ -20,6 +22,8 @@ export declare const TARGETS: {
   linearity: number;
   outputBytes: number;
   paperHtmlBytes: number;
+  firstSearchCommonMs: number;
+  firstSearchNameMs: number;
 };
 /** Judges the figures: rows with PASS/FAIL and the exit code of --strict. */
 export declare function evaluateTargets(

@@ -17,6 +17,10 @@ export const TARGETS = {
   outputBytes: 250 * MB,
   /** The median paper page's HTML. */
   paperHtmlBytes: 20 * 1024,
+  /** Time to the first result in Chromium for a word in nearly every abstract. */
+  firstSearchCommonMs: 2000,
+  /** Time to the first result in Chromium for a name. */
+  firstSearchNameMs: 1000,
 };
 
 const mb = (bytes) => `${(bytes / MB).toFixed(1)} MB`;
@@ -25,8 +29,9 @@ const times = (value) => `${value.toFixed(2)}×`;
 
 /**
  * Judges figures against the targets. `runs` holds one entry per paper count: `{ papers, full: { seconds,
- * warmSeconds, peakRssBytes, outputBytes }, baseline: { seconds, warmSeconds }, paperPage: { htmlBytes, readable } }`
- * (`readable`: the page's title and abstract are in its HTML, so no script is needed to read it). Returns the rows
+ * warmSeconds, peakRssBytes, outputBytes }, baseline: { seconds, warmSeconds }, paperPage: { htmlBytes, readable },
+ * search?: { commonMs, nameMs } }` (`readable`: the page's title and abstract are in its HTML, so no script is needed
+ * to read it; `search`: first search times, absent when there was no browser to measure them). Returns the rows
  * (`{ figure, measured, target, pass }`) and the exit code of `--strict` (1 when any row fails, or there is no run).
  */
 export function evaluateTargets(runs, targets = TARGETS) {
@@ -60,6 +65,14 @@ export function evaluateTargets(runs, targets = TARGETS) {
     target: 'yes',
     pass: large.paperPage.readable === true,
   });
+  const ms = (value) => `${Math.round(value)} ms`;
+  if (large.search) {
+    row(`first search, common word, ${at}`, large.search.commonMs, targets.firstSearchCommonMs, ms);
+    row(`first search, name, ${at}`, large.search.nameMs, targets.firstSearchNameMs, ms);
+  } else {
+    for (const kind of ['common word', 'name'])
+      rows.push({ figure: `first search, ${kind}, ${at}`, measured: 'not measured', target: 'measured', pass: false });
+  }
   return { rows, exitCode: rows.every((entry) => entry.pass) ? 0 : 1 };
 }
 

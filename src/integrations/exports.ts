@@ -9,7 +9,7 @@ import type { AstroIntegration } from 'astro';
 import { cacheDir, siteConfig, taxonomy } from '../config';
 import { createPapers } from '../domain/paper';
 import { createPeopleIndex } from '../domain/people';
-import { groupByAuthor } from '../site/authors';
+import { findHighlightedNames, groupByAuthor, hasListExportFiles } from '../site/authors';
 import { buildExports, listExportFiles, type ExportFile } from '../site/exports';
 import { groupByCategory, groupByKeyword, groupByType, groupByYear } from '../site/facets';
 import { toAbsoluteUrl, withBase } from '../site/routes';
@@ -19,12 +19,14 @@ import { readPeopleSnapshot, readSnapshot, snapshotPath } from '../site/snapshot
 function planFiles(): ExportFile[] {
   const papers = createPapers(readSnapshot(cacheDir), taxonomy);
   const groups = [groupByCategory, groupByType, groupByKeyword, groupByYear].flatMap((group) => group(papers));
+  const people = createPeopleIndex(readPeopleSnapshot(cacheDir));
+  const highlighted = findHighlightedNames(people, siteConfig.mode, siteConfig.profile.name);
   return listExportFiles(papers, buildExports(papers, siteConfig.exports.bibtex), {
     absoluteUrl: (path) => toAbsoluteUrl(siteConfig.url, withBase(siteConfig.base, path)),
     ownerName: siteConfig.profile.name,
     groups,
-    // Grouped as the author pages are: a person's spellings (the people snapshot's aliases) share one file.
-    authors: groupByAuthor(papers, createPeopleIndex(readPeopleSnapshot(cacheDir)).resolve),
+    // Grouped as the author pages are (a person's spellings share one file); only the site's people get files.
+    authors: groupByAuthor(papers, people.resolve).filter((author) => hasListExportFiles(author, people, highlighted)),
   });
 }
 

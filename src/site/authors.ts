@@ -1,6 +1,7 @@
 // Authors as the site groups them: one author page per name (as displayed, Unicode-normalised), with a stable slug.
 
 import { formatDisplayName, type Name } from '../domain/names';
+import { toPersonKey, type PeopleIndex } from '../domain/people';
 import type { Paper } from '../domain/paper';
 import { compareText } from '../domain/text';
 
@@ -85,4 +86,29 @@ export function groupByAuthor(papers: readonly Paper[], alias: (key: string) => 
 /** Authors with the most papers first; equal counts in alphabetical order of name. */
 export function sortAuthorsByPaperCount(authors: readonly AuthorGroup[]): AuthorGroup[] {
   return [...authors].sort((a, b) => b.papers.length - a.papers.length || compareText(a.name, b.name));
+}
+
+/** The names every author list highlights: a lab's members, or the profile owner (as the people index resolves them). */
+export function findHighlightedNames(people: PeopleIndex, mode: 'person' | 'lab', ownerName: string): Set<string> {
+  if (mode === 'lab') return new Set(people.members.map((member) => toPersonKey(member.person.name)));
+  let owner = ownerName.normalize('NFC');
+  try {
+    owner = toPersonKey(ownerName);
+  } catch {
+    // A profile name that is no person's name (an organisation with commas) is matched as written.
+  }
+  return new Set([people.resolve(owner)]);
+}
+
+/**
+ * Whether an author's list is written as export files: the site's own people (the owner, the people folder). A
+ * co-author's page joins the papers' own files in the browser instead: at thousands of co-authors, their files would
+ * repeat every paper's entry once per author and make up most of the output.
+ */
+export function hasListExportFiles(
+  author: AuthorGroup,
+  people: PeopleIndex,
+  highlighted: ReadonlySet<string>,
+): boolean {
+  return highlighted.has(author.name) || people.find(author.name) !== undefined;
 }

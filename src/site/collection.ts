@@ -10,8 +10,8 @@ import { createCitationFormatter } from '../formats/styles';
 import type { CslItem } from '../domain/csl';
 import { sanitizeCitationHtml } from '../domain/html';
 import { createPapers, type Paper } from '../domain/paper';
-import { createPeopleIndex, toPersonKey, type PeopleIndex } from '../domain/people';
-import { groupByAuthor, type AuthorGroup } from './authors';
+import { createPeopleIndex, type PeopleIndex } from '../domain/people';
+import { findHighlightedNames, groupByAuthor, type AuthorGroup } from './authors';
 import { groupByCategory, groupByKeyword, groupByType, groupByYear, type FacetGroup } from './facets';
 import type { StoredPaper, StoredPerson } from './loader';
 import { readPeopleSnapshot } from './snapshot';
@@ -129,17 +129,9 @@ export function paperUrl(paper: Pick<Paper, 'id'>): string {
  * The author keys the site emphasises in author lists (after aliases resolve): its owner on a personal site, every
  * member of the people collection on a lab site.
  */
-export const getHighlightedNames = once(async (): Promise<Set<string>> => {
-  const people = await getPeopleIndex();
-  if (siteConfig.mode === 'lab') return new Set(people.members.map((member) => toPersonKey(member.person.name)));
-  let owner = siteConfig.profile.name.normalize('NFC');
-  try {
-    owner = toPersonKey(siteConfig.profile.name);
-  } catch {
-    // A profile name that is no person's name (an organisation with commas) is matched as written.
-  }
-  return new Set([people.resolve(owner)]);
-});
+export const getHighlightedNames = once(async (): Promise<Set<string>> =>
+  findHighlightedNames(await getPeopleIndex(), siteConfig.mode, siteConfig.profile.name),
+);
 
 /** Every paper in every export format, formatted once. */
 export const getExports = once(async () => buildExports(await getPapers(), siteConfig.exports.bibtex));

@@ -2,13 +2,14 @@
 // every feed the paper is in; each feed carries the newest papers only (the config's `feeds.items`); the exports
 // keep the whole history.
 
-import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
+import { getRssString, type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
 import type { CslDate } from '../domain/csl';
 import { formatReadableDate, toFullDay } from '../domain/dates';
 import { escapeHtml, htmlToText, sanitizeHtmlFragment, stripInvalidXmlChars } from '../domain/html';
 import { formatDisplayName } from '../domain/names';
 import { getDisplayTitle, getIssued, type Paper } from '../domain/paper';
+import { truncateText } from '../domain/text';
 import { formatNameList } from './details';
 import { formatVenueText } from './venue';
 
@@ -81,6 +82,9 @@ export function formatAuthorLine(paper: Paper): string {
 
 const itemCache = new WeakMap<Paper, RSSFeedItem>();
 
+/** Characters of the abstract an item's description carries (the length of a page's meta description). */
+export const DESCRIPTION_LENGTH = 300;
+
 /** The feed item of one paper (built once per build, then shared by every feed it is in). */
 function toFeedItem(paper: Paper, context: FeedContext): RSSFeedItem {
   const cached = itemCache.get(paper);
@@ -113,7 +117,11 @@ function toFeedItem(paper: Paper, context: FeedContext): RSSFeedItem {
     link,
     // RSS needs a full day; a paper dated to the year or month has no pubDate rather than an invented day.
     pubDate: issued ? toFullDay(issued) : undefined,
-    description: escapeHtml(htmlToText(abstractHtml) || [authors, venue].filter(Boolean).join('. ')),
+    // The description is the summary a reader's list shows (as the page's meta description); the whole abstract is in
+    // content:encoded, once: an item carrying it twice doubled every feed's size.
+    description: escapeHtml(
+      truncateText(htmlToText(abstractHtml), DESCRIPTION_LENGTH) || [authors, venue].filter(Boolean).join('. '),
+    ),
     content: [abstractHtml, facts].filter(Boolean).join('\n'),
     categories: [
       ...(paper.site.category ? [paper.site.category.name, paper.site.category.code] : []),
@@ -163,6 +171,41 @@ export function buildFeed(papers: readonly Paper[], channel: FeedChannel, contex
     ].join(''),
     items: newest.map((paper) => toFeedItem(paper, context)),
   };
+}
+
+const itemXmlCache = new WeakMap<RSSFeedItem, string>();
+const ITEM_CHANNEL = { title: 'item', description: 'item', site: 'https://example.org/' };
+const FEED_END = '</channel></rss>';
+
+/** One item's `<item>` element as @astrojs/rss writes it (item links are absolute, so no channel changes it). */
+async function renderItem(item: RSSFeedItem): Promise<string> {
+  let xml = itemXmlCache.get(item);
+  if (xml === undefined) {
+    const whole = await getRssString({ ...ITEM_CHANNEL, items: [item] });
+    xml = whole.slice(whole.indexOf('<item>'), whole.length - FEED_END.length);
+    itemXmlCache.set(item, xml);
+  }
+  return xml;
+}
+
+/**
+ * A feed's XML, exactly as @astrojs/rss writes it, with each item written once per build: @astrojs/rss validates
+ * and re-parses every item of every feed, and a paper is in one feed per author, category, type, keyword and year.
+ * The channel comes from @astrojs/rss itself (called with the first item); the items from the cache.
+ */
+export async function renderFeed(options: RSSOptions): Promise<string> {
+  const items = options.items as RSSFeedItem[];
+  const head = await getRssString({ ...options, items: items.slice(0, 1) });
+  if (items.length === 0) return head;
+  const [first, ...rest] = await Promise.all(items.map(renderItem));
+  // The shape every feed has; anything else (a future @astrojs/rss) is written by @astrojs/rss whole.
+  if (!head.endsWith(first + FEED_END)) return getRssString(options);
+  return head.slice(0, head.length - FEED_END.length) + rest.join('') + FEED_END;
+}
+
+/** The feed as a response, as @astrojs/rss's own `rss()` sends it. */
+export async function respondWithFeed(options: RSSOptions): Promise<Response> {
+  return new Response(await renderFeed(options), { headers: { 'Content-Type': 'application/xml' } });
 }
 
 /** The site's name as pages and feeds show it, e.g. `Zhengfu He · Bibliography`. */

@@ -11,6 +11,7 @@ function run(papers: number, seconds: number, overrides: Partial<TargetRun> = {}
     full: { seconds, warmSeconds: seconds / 2, peakRssBytes: 1000 * MB, outputBytes: 200 * MB },
     baseline: { seconds: seconds / 1.5, warmSeconds: seconds / 2 / 1.2 },
     paperPage: { htmlBytes: 15 * 1024, readable: true },
+    search: { commonMs: 1500, nameMs: 800 },
     ...overrides,
   };
 }
@@ -27,6 +28,17 @@ describe('benchmark targets', () => {
       ['output size at 10,000', '200.0 MB', '≤ 250.0 MB', true],
       ['paper page HTML (median) at 10,000', '15.0 KB', '≤ 20.0 KB', true],
       ['paper page readable without JavaScript', 'yes', 'yes', true],
+      ['first search, common word, at 10,000', '1500 ms', '≤ 2000 ms', true],
+      ['first search, name, at 10,000', '800 ms', '≤ 1000 ms', true],
+    ]);
+  });
+
+  it('fails the search rows when no browser measured them', () => {
+    const { rows, exitCode } = evaluateTargets([run(10000, 36, { search: undefined })]);
+    expect(exitCode).toBe(1);
+    expect(rows.filter((row) => !row.pass).map((row) => [row.figure, row.measured])).toEqual([
+      ['first search, common word, at 10,000', 'not measured'],
+      ['first search, name, at 10,000', 'not measured'],
     ]);
   });
 
@@ -35,6 +47,7 @@ describe('benchmark targets', () => {
       full: { seconds: 50, warmSeconds: 40, peakRssBytes: 3 * 1024 * MB, outputBytes: 800 * MB },
       baseline: { seconds: 25, warmSeconds: 20 },
       paperPage: { htmlBytes: 21 * 1024, readable: false },
+      search: { commonMs: 2500, nameMs: 1001 },
     });
     // The small count's own figures (over every target) are not judged, only its time for the growth.
     const small = run(1000, 4, { paperPage: { htmlBytes: 99 * 1024, readable: false } });
@@ -48,6 +61,8 @@ describe('benchmark targets', () => {
       '800.0 MB',
       '21.0 KB',
       'no',
+      '2500 ms',
+      '1001 ms',
     ]);
   });
 

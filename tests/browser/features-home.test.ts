@@ -1,11 +1,17 @@
 // The home page of issue 14 in Chromium: selected publications (on, off, in either order), chip rows for category,
 // type and keyword that combine, and "Export these" for exactly the papers listed, with and without JavaScript.
-import { readFileSync } from 'node:fs';
 import { parse } from '@retorquere/bibtex-parser';
 import { PARSE_OPTIONS } from '../../src/formats/latex';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { FEATURE_CONFIGS, findAxeViolations, openWithoutScripts, texts, useFeatureSites } from '../helpers/features';
+import {
+  FEATURE_CONFIGS,
+  download,
+  findAxeViolations,
+  openWithoutScripts,
+  texts,
+  useFeatureSites,
+} from '../helpers/features';
 
 const site = useFeatureSites({
   'home-lab': { config: FEATURE_CONFIGS.lab },
@@ -19,15 +25,6 @@ const visibleTitles = (page: Page) =>
 
 /** The section headings (h2) of the home page, in order. */
 const sectionHeadings = (page: Page) => page.locator('main > section > h2').allTextContents();
-
-/** Downloads what clicking a link gives, as text. */
-async function download(page: Page, name: string): Promise<{ text: string; file: string }> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator('main').getByRole('link', { name, exact: true }).click(),
-  ]);
-  return { text: readFileSync((await file.path())!, 'utf8'), file: file.suggestedFilename() };
-}
 
 describe('selected publications and the order of the home sections', () => {
   it('the lab site shows "Selected publications" first, with the selected papers newest first, then the list', async () => {

@@ -5,7 +5,15 @@ import { parse } from '@retorquere/bibtex-parser';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PARSE_OPTIONS } from '../../src/formats/latex';
-import { FEATURE_CONFIGS, findAxeViolations, openWithoutScripts, texts, useFeatureSites } from '../helpers/features';
+import {
+  FEATURE_CONFIGS,
+  download,
+  findAxeViolations,
+  openWithoutScripts,
+  texts,
+  useFeatureSites,
+} from '../helpers/features';
+import { joinExportFiles } from '../../src/site/export-these';
 import { readSeed } from '../helpers/seed';
 
 const site = useFeatureSites({
@@ -73,6 +81,36 @@ describe('a lab site', () => {
     );
     expect(parse(bib, PARSE_OPTIONS).entries.map((entry) => entry.fields.title)).toHaveLength(5);
     await close();
+  });
+
+  it("gives a co-author's page no list files: the browser joins the papers' own files, as the build writes a list", async () => {
+    const base = site.urls['people-lab'];
+    for (const format of ['bib', 'ris', 'json'])
+      expect((await fetch(`${base}authors/kwame-mensah/bibliography.${format}`)).status, format).toBe(404);
+    const { page: still, close } = await open('people-lab', 'authors/kwame-mensah/');
+    // Without JavaScript there is nothing to download, so nothing is offered.
+    expect(await still.locator('[data-export-these]').isHidden()).toBe(true);
+    await close();
+
+    const page = await site.browser.newPage();
+    await page.goto(`${base}authors/kwame-mensah/`);
+    expect(await page.locator('[data-export-label]').textContent()).toBe('Export this 1 paper:');
+    const header = 'Papers of Kwame Mensah, https://bibshelf.example.org/authors/kwame-mensah/';
+    for (const [name, format] of [
+      ['BibTeX', 'bib'],
+      ['RIS', 'ris'],
+      ['CSL-JSON', 'json'],
+    ] as const) {
+      const file = await download(page, name);
+      expect(file.file).toBe(`kwame-mensah.${format}`);
+      const own = await (await fetch(`${base}papers/features-2023.${format}`)).text();
+      expect(file.text).toBe(joinExportFiles(format, [own], header));
+    }
+    // The same first lines as a person's list file has.
+    expect((await download(page, 'BibTeX')).text).toMatch(
+      /^% Papers of Kwame Mensah, https:\S+\n% 1 entry, UTF-8\n\n@article/,
+    );
+    await page.close();
   });
 
   it("shows a person's photo, affiliation, bio, ORCID and homepage on their author page", async () => {

@@ -113,3 +113,12 @@ export async function findAxeViolations(page: Page, extraTags: string[] = []): P
 export async function texts(locator: Locator): Promise<string[]> {
   return (await locator.allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
 }
+
+/** Downloads what clicking the main column's link `name` gives: its text and suggested file name. */
+export async function download(page: Page, name: string): Promise<{ text: string; file: string }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('main').getByRole('link', { name, exact: true }).click(),
+  ]);
+  return { text: readFileSync((await file.path())!, 'utf8'), file: file.suggestedFilename() };
+}

@@ -15,9 +15,13 @@ import {
   formatRfc822,
   formatSiteName,
   type FeedContext,
+  DESCRIPTION_LENGTH,
+  renderFeed,
 } from '../../src/site/feeds';
 import { routes, toAbsoluteUrl, withBase } from '../../src/site/routes';
 import { makePaper, makePapers, type TestPaper } from '../helpers/model';
+import { makeSyntheticPapers } from '../../bench/synthetic.mjs';
+import { groupByAuthor } from '../../src/site/authors';
 
 const SITE = 'https://example.org';
 const BASE = '/bib/';
@@ -48,7 +52,7 @@ function xmllint(xml: string): { status: number | null; stderr: string } {
 }
 
 async function render(papers: Paper[], channel = SITE_CHANNEL, feedContext = context) {
-  const xml = await getRssString(buildFeed(papers, channel, feedContext));
+  const xml = await renderFeed(buildFeed(papers, channel, feedContext));
   return { xml, rss: reader.parse(xml).rss, channel: reader.parse(xml).rss.channel };
 }
 
@@ -56,6 +60,29 @@ const paper = (id: string, frontMatter: Record<string, unknown>, abstract = 'An 
   file: `${id}.md`,
   frontMatter: { type: 'article', title: `Paper ${id}`, authors: ['Ada Lovelace'], date: '2024-05-22', ...frontMatter },
   abstract,
+});
+
+describe('renderFeed', () => {
+  it('writes every feed exactly as @astrojs/rss does, each item written once however many feeds carry it', async () => {
+    const papers = await makePapers(
+      makeSyntheticPapers(120).map(({ id, text }) => {
+        const [, frontMatter, abstract] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
+        return { file: `${id}.md`, frontMatter, abstract };
+      }),
+    );
+    const feeds = [
+      buildFeed(papers, SITE_CHANNEL, context),
+      buildFeed([], SITE_CHANNEL, context),
+      ...groupByAuthor(papers).map((author) =>
+        buildFeed(author.papers, describeListFeed(author.name, 'Ada Lovelace', 'authors/x/', 'authors/x/rss.xml'), {
+          ...context,
+          items: 5,
+        }),
+      ),
+    ];
+    expect(feeds.length).toBeGreaterThan(50);
+    for (const feed of feeds) expect(await renderFeed(feed)).toBe(await getRssString(feed));
+  });
 });
 
 describe('formatAuthorLine', () => {
@@ -145,6 +172,16 @@ describe('buildFeed rendered by @astrojs/rss', () => {
         '<p>Zoë O’Brien, Łukasz Ćwik, A &amp; B &lt;Lab&gt; et al.</p>\n' +
         '<p>Journal article · Nature, 12 · Nov 28, 2022</p>',
     );
+  });
+
+  it('summarises a long abstract in the description and carries it whole, once, in content:encoded', async () => {
+    const sentence = 'Sparse dictionaries recover interpretable features of a language model. ';
+    const abstract = sentence.repeat(12).trim();
+    const [item] = (await render(await makePapers([paper('long', {}, abstract)]))).channel.item;
+    expect(item.description.length).toBeLessThanOrEqual(DESCRIPTION_LENGTH);
+    expect(item.description.endsWith('…')).toBe(true);
+    expect(abstract.startsWith(item.description.slice(0, -1))).toBe(true);
+    expect(item['content:encoded']).toContain(`<p>${abstract}</p>`);
   });
 
   it('describes a work without an abstract by its authors and venue', async () => {

@@ -6,7 +6,7 @@ import {
   toPersonKey,
   type PersonEntry,
 } from '../../src/domain/people';
-import { groupByAuthor } from '../../src/site/authors';
+import { findHighlightedNames, groupByAuthor, hasListExportFiles } from '../../src/site/authors';
 import { makePapers } from '../helpers/model';
 
 const person = (file: string, data: Record<string, unknown>): PersonEntry => ({
@@ -85,6 +85,24 @@ describe('the people index', () => {
       ['Amara Okafor', 'amara-okafor', ['One', 'Two', 'Three']],
       ['Mei Tanaka', 'mei-tanaka', ['One']],
     ]);
+  });
+
+  it("highlights a lab's members or the profile owner, and gives list files to the site's people only", async () => {
+    expect([...findHighlightedNames(index, 'lab', 'Okafor Lab')]).toEqual(['Amara Okafor', 'Erik Lindqvist']);
+    expect([...findHighlightedNames(index, 'person', 'Okafor, A.')]).toEqual(['Amara Okafor']);
+    expect([...findHighlightedNames(index, 'person', 'Zhengfu He')]).toEqual(['Zhengfu He']);
+    const papers = await makePapers([
+      {
+        frontMatter: { title: 'One', authors: ['A. Okafor', 'Mei Tanaka', 'Kwame Mensah', 'Zhengfu He'], date: '2024' },
+      },
+    ]);
+    const files = (mode: 'person' | 'lab', owner: string) =>
+      groupByAuthor(papers, index.resolve)
+        .filter((author) => hasListExportFiles(author, index, findHighlightedNames(index, mode, owner)))
+        .map((author) => author.name);
+    // Mei Tanaka has a person file without being a member; Kwame Mensah is a co-author only.
+    expect(files('lab', 'Okafor Lab')).toEqual(['Amara Okafor', 'Mei Tanaka']);
+    expect(files('person', 'Zhengfu He')).toEqual(['Amara Okafor', 'Mei Tanaka', 'Zhengfu He']);
   });
 
   it('refuses a spelling two people claim, naming the file and field that claims it again', () => {

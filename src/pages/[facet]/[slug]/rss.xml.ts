@@ -1,9 +1,8 @@
-import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteConfig } from '../../../config';
 import { getFacetGroups, getFeedContext } from '../../../site/collection';
 import type { FacetGroup } from '../../../site/facets';
-import { buildFeed, describeListFeed } from '../../../site/feeds';
+import { buildFeed, respondWithFeed, describeListFeed } from '../../../site/feeds';
 import { routes } from '../../../site/routes';
 
 export const getStaticPaths = (async () =>
@@ -22,5 +21,5 @@ export const GET = (async ({ props }) => {
     path,
     routes.facetFeed(group.facet, group.slug),
   );
-  return rss(buildFeed(group.papers, channel, getFeedContext()));
+  return respondWithFeed(buildFeed(group.papers, channel, getFeedContext()));
 }) satisfies APIRoute;

@@ -1,9 +1,8 @@
-import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteConfig } from '../../../config';
 import type { AuthorGroup } from '../../../site/authors';
 import { getAuthors, getFeedContext } from '../../../site/collection';
-import { buildFeed, describeListFeed } from '../../../site/feeds';
+import { buildFeed, respondWithFeed, describeListFeed } from '../../../site/feeds';
 import { routes } from '../../../site/routes';
 
 export const getStaticPaths = (async () =>
@@ -21,5 +20,5 @@ export const GET = (async ({ props }) => {
     routes.facet('authors', author.slug),
     routes.facetFeed('authors', author.slug),
   );
-  return rss(buildFeed(author.papers, channel, getFeedContext()));
+  return respondWithFeed(buildFeed(author.papers, channel, getFeedContext()));
 }) satisfies APIRoute;
