@@ -88,6 +88,21 @@ export function getDisplayTitle(paper: Pick<Paper, 'csl' | 'type'>): string {
   return typeof paper.csl.title === 'string' ? paper.csl.title : `Untitled ${paper.type.label.toLowerCase()}`;
 }
 
+/**
+ * The paper's language as an HTML `lang` value: its `language` when that is a language tag ("de", "zh-Hans",
+ * "en_US" as en-US), canonicalised; undefined for anything else (a name such as "German" is no tag, and a wrong
+ * `lang` would mislead screen readers and hyphenation more than none).
+ */
+export function getLanguageTag(paper: Pick<Paper, 'csl'>): string | undefined {
+  const value = paper.csl.language;
+  if (typeof value !== 'string' || !/^[a-z]{2,3}([-_][a-z0-9]{1,8})*$/i.test(value.trim())) return undefined;
+  try {
+    return Intl.getCanonicalLocales(value.trim().replaceAll('_', '-'))[0];
+  } catch {
+    return undefined;
+  }
+}
+
 /** The CSL value of a validated front-matter value. */
 function toCslValue(field: FieldSpec, value: unknown): unknown {
   if (field.kind === 'names') return (value as Name[]).map(toCslName);

@@ -62,6 +62,12 @@ interface Pagefind {
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
+/**
+ * Pagefind's options on the search page. The records' URLs hold the base path already (Pagefind would otherwise
+ * prefix its bundle's folder again); excerpts of 30 words.
+ */
+export const PAGEFIND_OPTIONS = { baseUrl: '/', excerptLength: 30 };
+
 /** Runs the search page in `root` (the element holding the form, summary, filters and results). */
 export function startSearchPage(root: HTMLElement, win: Window = window): void {
   const doc = root.ownerDocument;
@@ -91,15 +97,17 @@ export function startSearchPage(root: HTMLElement, win: Window = window): void {
   root.classList.add('search--ready');
 
   const load = () =>
-    (pagefind ??= (async () => {
-      // A variable, so the bundler leaves the site's own Pagefind bundle to the browser.
-      const url = `${bundle}pagefind.js`;
-      const module = (await import(/* @vite-ignore */ url)) as Pagefind;
-      // The records' URLs hold the base path already; Pagefind would otherwise prefix its bundle's folder again.
-      await module.options({ baseUrl: '/', excerptLength: 30 });
-      await module.init();
-      return module;
-    })());
+    (pagefind ??=
+      // Started by the page's head (search.astro) when it could; else here.
+      (win as Window & { bibshelfPagefind?: Promise<Pagefind> }).bibshelfPagefind ??
+      (async () => {
+        // A variable, so the bundler leaves the site's own Pagefind bundle to the browser.
+        const url = `${bundle}pagefind.js`;
+        const module = (await import(/* @vite-ignore */ url)) as Pagefind;
+        await module.options(PAGEFIND_OPTIONS);
+        await module.init();
+        return module;
+      })());
 
   const showHint = (text: string) => {
     hint.textContent = text;

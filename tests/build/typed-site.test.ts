@@ -101,6 +101,14 @@ describe('paper pages of every common type', () => {
     expect(details.Published).toBe(expected.date ?? 'No date (n.d.)');
   });
 
+  it("mark a work's title with its own language, where it gives one, on its page and its card", () => {
+    expect(page('papers/masters/').querySelector('h1.paper__title')?.getAttribute('lang')).toBe('de');
+    expect(page('papers/phd/').querySelector('h1.paper__title')?.hasAttribute('lang')).toBe(false);
+    const card = page('').querySelector('[data-id="masters"] .paper-card__title');
+    expect(card?.getAttribute('lang')).toBe('de');
+    expect(readDetails(page('papers/masters/').querySelector('dl.details')).Language).toBe('de');
+  });
+
   it('put publication titles of the venue line in italics', () => {
     expect([...page('papers/article/').querySelectorAll('.paper__venue cite')].map(textOf)).toEqual([
       'Journal of Machine Learning Research',
