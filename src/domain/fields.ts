@@ -33,6 +33,7 @@ export type FieldKind =
   | 'image' // a thumbnail file beside the paper or in src/assets
   | 'slug' // the page id override
   | 'bibtexType' // the BibTeX entry type an import came with, when the CSL type alone would not give it back
+  | 'preamble' // LaTeX definitions (an import's @preamble) that the paper's verbatim BibTeX fields use
   | 'extra'; // verbatim BibTeX fields the model has no home for
 
 /** Where a field goes in BibTeX: one name for every entry type, or names by CSL type / `@bibtexType`, `*` otherwise. */
@@ -51,6 +52,11 @@ export interface FieldSpec {
   bibtex?: BibtexName;
   /** Other BibTeX/biblatex names read on import (biblatex's own names, legacy aliases). */
   bibtexAliases?: readonly string[];
+  /**
+   * By CSL type: the BibTeX field written when an earlier field already took this one's name (a preprint's
+   * publisher, when its container title is the howpublished); read back as this field when the entry has it.
+   */
+  bibtexFallback?: { [cslType: string]: string };
   /** RIS tags: the first is written, every one is read. Per CSL type where RIS reuses a tag. */
   ris?: readonly string[] | { [cslType: string]: readonly string[] };
   /** Google Scholar (Highwire Press) meta tag, per CSL type where it differs; `*` otherwise. */
@@ -368,6 +374,8 @@ const TEXT_FIELDS: FieldSpec[] = [
     // Not `organization`: BibTeX and biblatex keep it apart from the publisher (@inproceedings has both), so it
     // stays in extra unless the type writes the publisher as organization (@manual, software, web pages).
     bibtexAliases: ['school', 'institution'],
+    // A preprint with a container title too: biber's @misc has one howpublished, and organization beside it.
+    bibtexFallback: { article: 'organization' },
     ris: { thesis: ['PB'], report: ['PB'], '*': ['PB'] },
     highwire: {
       thesis: 'citation_dissertation_institution',
@@ -559,6 +567,7 @@ const SITE_FIELDS: FieldSpec[] = [
   { key: 'thumbnail', kind: 'image', label: 'Thumbnail' },
   { key: 'slug', kind: 'slug', label: 'Page id' },
   { key: 'bibtexType', kind: 'bibtexType', label: 'BibTeX entry type' },
+  { key: 'bibtexPreamble', kind: 'preamble', label: 'BibTeX preamble' },
   { key: 'extra', kind: 'extra', label: 'Other BibTeX fields' },
 ];
 
@@ -611,6 +620,21 @@ export function getBibtexName(field: FieldSpec, cslType: string, bibtexType?: st
   return chosen ?? undefined;
 }
 
+/**
+ * The BibTeX field a model field is written to when `taken` holds the names earlier fields of the entry took: its
+ * own name, or its fallback for the type when that name is taken (see `bibtexFallback`).
+ */
+export function chooseBibtexName(
+  field: FieldSpec,
+  cslType: string,
+  bibtexType: string | undefined,
+  taken: ReadonlySet<string>,
+): string | undefined {
+  const name = getBibtexName(field, cslType, bibtexType);
+  const fallback = field.bibtexFallback?.[cslType];
+  return name !== undefined && taken.has(name) && fallback ? fallback : name;
+}
+
 /** The RIS tags of a field for a CSL type (first written, all read). */
 export function getRisTags(field: FieldSpec, cslType: string): readonly string[] {
   const tags = field.ris;
@@ -657,4 +681,20 @@ export function getWrittenBibtexNames(
   if (field.kind === 'arxiv') return ['eprint', 'archiveprefix'];
   const name = getBibtexName(field, cslType, bibtexType);
   return name === undefined ? [] : [name];
+}
+
+/** Which model field writes each BibTeX field of an entry with these front-matter values (fallbacks applied). */
+export function mapWrittenBibtexNames(
+  data: Readonly<Record<string, unknown>>,
+  cslType: string,
+  bibtexType?: string,
+): Map<string, FieldSpec> {
+  const owners = new Map<string, FieldSpec>();
+  for (const field of FIELDS) {
+    if (data[field.key] === undefined || field.kind === 'extra') continue;
+    const names = getWrittenBibtexNames(field, cslType, bibtexType, data[field.key]);
+    const chosen = names.length === 1 ? [chooseBibtexName(field, cslType, bibtexType, new Set(owners.keys()))!] : names;
+    for (const name of chosen) if (!owners.has(name)) owners.set(name, field);
+  }
+  return owners;
 }

@@ -26,6 +26,8 @@ export interface SiteExtras {
   thumbnail?: string;
   /** The BibTeX entry type to write instead of the type table's, when an import came with one (e.g. manual). */
   bibtexType?: string;
+  /** LaTeX definitions the verbatim BibTeX fields use (an import's @preamble), written before the entry. */
+  bibtexPreamble?: string;
   /** Verbatim BibTeX fields the model has no home for (kept from an import, written back to BibTeX). */
   extra: Record<string, string>;
   /** Name lists known to be incomplete ("et al."), by CSL name variable. */
@@ -139,7 +141,7 @@ function buildPaper(entry: PaperEntry, key: string, taxonomy: Taxonomy): Paper {
     truncated,
   };
   if (typeof data.category === 'string') site.category = taxonomy.resolve(data.category);
-  for (const name of ['arxiv', 'award', 'thumbnail', 'bibtexType', 'citationKey'] as const) {
+  for (const name of ['arxiv', 'award', 'thumbnail', 'bibtexType', 'bibtexPreamble', 'citationKey'] as const) {
     if (typeof data[name] === 'string') site[name] = data[name] as string;
   }
   if (typeof data.score === 'number') site.score = data.score;

@@ -4,7 +4,7 @@
 import { z } from 'astro/zod';
 import type { CslDate } from './csl';
 import { DateSyntaxError, parseDate } from './dates';
-import { FIELDS, getWrittenBibtexNames, type FieldKind, type FieldSpec } from './fields';
+import { FIELDS, mapWrittenBibtexNames, type FieldKind, type FieldSpec } from './fields';
 import { NameSyntaxError, parseName, type Name } from './names';
 import type { Taxonomy } from './taxonomy';
 import { findForbiddenCharacter, isInvisible, normalizeBlock, normalizeLine } from './text';
@@ -42,6 +42,7 @@ export interface FieldValues {
   image: string;
   slug: string;
   bibtexType: string;
+  preamble: string;
   extra: Record<string, string>;
 }
 
@@ -228,6 +229,27 @@ export const CLASSIC_BIBTEX_TYPES = [
   'unpublished',
 ];
 
+/** Whether every brace closes one opened before it, counted as BibTeX counts them (a backslash does not escape). */
+function hasBalancedBraces(text: string): boolean {
+  let depth = 0;
+  for (const char of text) {
+    if (char === '{') depth++;
+    else if (char === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+// A .bib file's preamble goes into the .bbl of every document that uses the file, whatever it cites: no command
+// that reads or writes files, runs programs or changes how TeX reads characters may come in with a download.
+const UNSAFE_PREAMBLE =
+  /\\(write|immediate|openout|openin|read|readline|input|include|InputIfFileExists|IfFileExists|directlua|latelua|luaexec|ShellEscape|special|pdfliteral|catcode|csname|scantokens|everyeof|usepackage|RequirePackage|documentclass)(?![a-zA-Z@])/;
+
+/** The first command a preamble must not hold (see UNSAFE_PREAMBLE), if any. */
+export function findUnsafePreambleCommand(text: string): string | undefined {
+  const match = UNSAFE_PREAMBLE.exec(text);
+  return match ? `\\${match[1]}` : undefined;
+}
+
 /** Fields that identify an untitled work well enough to list it. */
 const IDENTIFYING_KEYS = ['containerTitle', 'note', 'doi', 'url', 'arxiv'];
 
@@ -371,6 +393,15 @@ function fieldSchema(field: FieldSpec, options: SchemaOptions): z.ZodType {
           ? text
           : fail(`"${text}" is not a BibTeX entry type (${CLASSIC_BIBTEX_TYPES.join(', ')})`);
       });
+    case 'preamble':
+      return reader((input) => {
+        const text = readText(input, 'the preamble', true);
+        const unsafe = findUnsafePreambleCommand(text);
+        if (unsafe) return fail(`the preamble holds ${unsafe}; it may only define commands the fields use`);
+        return hasBalancedBraces(text)
+          ? text
+          : fail('the preamble has unbalanced braces; BibTeX would read the entries after it wrongly');
+      });
     case 'extra':
       return reader((input) => {
         if (typeof input !== 'object' || input === null || Array.isArray(input))
@@ -459,12 +490,7 @@ export function createPaperSchema(options: SchemaOptions) {
           // `school`, as its source file had both.
           const type = typeof data.type === 'string' ? data.type : DEFAULT_ITEM_TYPE;
           const bibtexType = typeof data.bibtexType === 'string' ? data.bibtexType.toLowerCase() : undefined;
-          const owner = FIELDS.find(
-            (field) =>
-              data[field.key] !== undefined &&
-              field.key !== 'extra' &&
-              getWrittenBibtexNames(field, type, bibtexType, data[field.key]).includes(name),
-          );
+          const owner = mapWrittenBibtexNames(data, type, bibtexType).get(name);
           if (owner)
             ctx.addIssue({ code: 'custom', path: ['extra', name], message: `duplicates ${owner.key}; keep one` });
         }

@@ -7,7 +7,13 @@ import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import { ARXIV_CATEGORIES } from '../domain/arxiv-categories';
 import { parseDate } from '../domain/dates';
 import { FIELDS, getBibtexName, type FieldSpec } from '../domain/fields';
-import { CLASSIC_BIBTEX_TYPES, createPaperSchema, normalizeArxiv, normalizeDoi } from '../domain/schema';
+import {
+  CLASSIC_BIBTEX_TYPES,
+  createPaperSchema,
+  findUnsafePreambleCommand,
+  normalizeArxiv,
+  normalizeDoi,
+} from '../domain/schema';
 import { createTaxonomy } from '../domain/taxonomy';
 import { findForbiddenCharacter, stripForbiddenCharacters } from '../domain/text';
 import { BIBTEX_SUBTYPES_IN, BIBTEX_TYPES_IN, getItemType } from '../domain/types';
@@ -268,21 +274,27 @@ function readIssued(context: EntryContext): void {
     for (const name of ['month', 'day']) if (text(name) !== undefined) keepInExtra(context, name, 'no year');
     return;
   }
+  // A year written with the file's own macros ({\noopsort{1973b}}1973, for plain.bst's sort order) is read for
+  // what it prints; the sort hint goes, as the site orders works by their dates.
+  const noteYear = () => {
+    if (rawYear && rawYear !== year) context.notes.push(`year "${rawYear}" read as ${year}`);
+  };
   const iso = partsToDate(year, month, day);
   if (iso !== undefined && isModelDate(iso) && date === undefined) {
-    setValue(context, 'date', iso, 'year');
+    if (setValue(context, 'date', iso, 'year')) noteYear();
     return;
   }
   // Keep each part that does not make a date verbatim, and the year-only date when the year itself is one.
   const yearIso = partsToDate(year);
   if (date === undefined && yearIso !== undefined && isModelDate(yearIso)) {
-    setValue(context, 'date', yearIso, 'year');
+    if (setValue(context, 'date', yearIso, 'year')) noteYear();
     if (month !== undefined) keepInExtra(context, 'month', `"${month}" is not a month`);
     if (day !== undefined) keepInExtra(context, 'day', month === undefined ? 'no month' : 'the month is not one');
     return;
   }
   for (const name of ['year', 'month', 'day']) {
-    if (text(name) !== undefined) keepInExtra(context, name, `"${text(name)}" is not a date this site keeps`);
+    const written = rawText(context.raw[name] ?? '') || text(name);
+    if (text(name) !== undefined) keepInExtra(context, name, `"${written}" is not a date this site keeps`);
   }
 }
 
@@ -446,8 +458,21 @@ function readType(
   return { csl, bibtexType, usedSubtype: marked !== undefined, known: marked !== undefined || type in BIBTEX_TYPES_IN };
 }
 
+/** A file's @preamble and the commands it defines, for the entries that use them. */
+interface Preamble {
+  text: string;
+  commands: string[];
+  /** Whether \newcommand was written as \providecommand. */
+  renamed: boolean;
+}
+
 /** Reads one parsed entry into front matter. */
-function readEntry(entry: Entry, raw: Record<string, unknown>, line: number): ImportedEntry | EntryProblem {
+function readEntry(
+  entry: Entry,
+  raw: Record<string, unknown>,
+  line: number,
+  preamble?: Preamble,
+): ImportedEntry | EntryProblem {
   const type = entry.type.toLowerCase();
   const key = restoreAngles(entry.key);
   const fields = entry.fields as Record<string, unknown>;
@@ -467,6 +492,17 @@ function readEntry(entry: Entry, raw: Record<string, unknown>, line: number): Im
   readIssued(context);
   readEprint(context);
   const table = buildReverseTable(csl, bibtexType);
+  // A field the writer put under its fallback name (a preprint's publisher as organization) is read from there;
+  // its own name then belongs to the field that took it (the container title's howpublished).
+  for (const field of FIELDS) {
+    const fallback = field.bibtexFallback?.[csl];
+    const primary = getBibtexName(field, csl, bibtexType);
+    if (!fallback || !primary || fields[fallback] === undefined || fields[primary] === undefined) continue;
+    const taker = FIELDS.find((other) => other !== field && getBibtexName(other, csl, bibtexType) === primary);
+    if (!taker) continue;
+    table.set(fallback, field);
+    table.set(primary, taker);
+  }
   let abstract = '';
   // Fields under the name the writer uses come first, so an alias (organization beside publisher) is the one
   // kept in extra when both are there.
@@ -495,6 +531,18 @@ function readEntry(entry: Entry, raw: Record<string, unknown>, line: number): Im
   }
   if (Object.keys(context.extra).length > 0) context.frontMatter.extra = context.extra;
   if (context.unmapped.length > 0) context.notes.unshift(`kept in extra: ${context.unmapped.join(', ')}`);
+  // Values kept verbatim may call the file's own commands (xampl.bib's \noopsort): the paper keeps the preamble
+  // that defines them, and BibTeX exports write it before the entry.
+  // Only verbatim values keep the commands: the others were read for what they print.
+  const used = preamble?.commands.filter((name) =>
+    Object.values(context.extra).some((value) => new RegExp(`\\\\${name}(?![a-zA-Z@])`).test(value)),
+  );
+  if (preamble && used && used.length > 0) {
+    context.frontMatter.bibtexPreamble = preamble.text;
+    context.notes.push(
+      `kept the file's @preamble${preamble.renamed ? ' (\\newcommand as \\providecommand)' : ''}, for ${used.map((name) => `\\${name}`).join(', ')}`,
+    );
+  }
 
   const result = schema.safeParse(context.frontMatter);
   if (!result.success) {
@@ -570,6 +618,49 @@ function completeInheritance(entries: readonly Entry[]): void {
   }
 }
 
+/**
+ * The text of a file's @preamble declarations, as BibTeX puts them into the .bbl: each value's quoted and braced
+ * parts and @string macros joined (`#`), the declarations one after the other. Empty when there are none.
+ */
+export function evaluatePreambles(declarations: readonly string[], strings: Readonly<Record<string, string>>): string {
+  const macros = new Map(Object.entries(strings).map(([name, value]) => [name.toLowerCase(), value]));
+  const texts = declarations.map((declaration) => {
+    let text = '';
+    let index = 0;
+    const source = declaration.trim();
+    while (index < source.length) {
+      const char = source[index];
+      if (char === '"' || char === '{') {
+        // A quoted part ends at a quote outside braces; a braced part at its matching brace.
+        let depth = char === '{' ? 1 : 0;
+        let end = index + 1;
+        for (; end < source.length; end++) {
+          if (source[end] === '{') depth++;
+          else if (source[end] === '}') depth--;
+          if (char === '{' ? depth === 0 : source[end] === '"' && depth === 0) break;
+        }
+        text += source.slice(index + 1, end);
+        index = end + 1;
+      } else if (/[\s#]/.test(char)) {
+        index++;
+      } else {
+        const word = /^[^\s#"{}]+/.exec(source.slice(index))![0];
+        text += macros.get(word.toLowerCase()) ?? (/^\d+$/.test(word) ? word : '');
+        index += word.length;
+      }
+    }
+    return text.trim();
+  });
+  return texts.filter(Boolean).join('\n');
+}
+
+/** The commands a preamble defines (\newcommand, \providecommand, \renewcommand, \DeclareRobustCommand, \def). */
+export function findDefinedCommands(preamble: string): string[] {
+  const pattern =
+    /\\(?:(?:new|renew|provide)command|DeclareRobustCommand)\*?\s*\{?\s*\\([a-zA-Z@]+)|\\[gex]?def\s*\\([a-zA-Z@]+)/g;
+  return [...new Set([...preamble.matchAll(pattern)].map((match) => match[1] ?? match[2]))];
+}
+
 /** Field names of every entry, so the raw parse can read them all verbatim. */
 function fieldModes(entries: readonly Entry[]): Record<string, 'verbatim'> {
   const modes: Record<string, 'verbatim'> = {};
@@ -603,6 +694,22 @@ export function readBibtex(text: string, fileName: string): ReadResult {
   const lines = findEntryLines(stripForbiddenCharacters(source));
   const entries: ImportedEntry[] = [];
   const problems: EntryProblem[] = [];
+  // \providecommand, not \newcommand: a bibliography joined from several files (or a document defining the same
+  // command) must not stop LaTeX with "command already defined".
+  const written = stripForbiddenCharacters(evaluatePreambles(raw.preamble, raw.strings));
+  const preambleText = written.replace(/\\newcommand(?![a-zA-Z@])/g, '\\providecommand');
+  const unsafe = findUnsafePreambleCommand(preambleText);
+  const preamble =
+    preambleText && !unsafe
+      ? { text: preambleText, commands: findDefinedCommands(preambleText), renamed: preambleText !== written }
+      : undefined;
+  const preambleLine = source.slice(0, Math.max(0, source.search(/@\s*preamble/i))).split('\n').length;
+  if (unsafe) {
+    problems.push({
+      line: preambleLine,
+      message: `skipped: the @preamble, as it holds ${unsafe} (a site's exports may only define commands): ${preambleText}`,
+    });
+  }
   // An entry the parser had to repair is reported, not imported: what it kept may not be what the file meant.
   const broken = new Set<string>();
   for (const error of converted.errors) {
@@ -623,9 +730,15 @@ export function readBibtex(text: string, fileName: string): ReadResult {
       problems.push({ line, key, message: `skipped: ${NOT_WORKS[type]}` });
       continue;
     }
-    const result = readEntry(entry, rawFields, line);
+    const result = readEntry(entry, rawFields, line, preamble);
     if ('message' in result) problems.push(result);
     else entries.push(result);
+  }
+  if (preamble && !entries.some((entry) => entry.frontMatter.bibtexPreamble !== undefined)) {
+    problems.push({
+      line: preambleLine,
+      message: `skipped: the @preamble, as no entry uses a command it defines: ${preamble.text}`,
+    });
   }
   return { entries, problems };
 }

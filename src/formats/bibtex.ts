@@ -4,8 +4,9 @@
 
 import type { CslDate, CslName } from '../domain/csl';
 import { formatIsoDate } from '../domain/dates';
-import { FIELDS, getBibtexName, type FieldSpec } from '../domain/fields';
+import { FIELDS, chooseBibtexName, type FieldSpec } from '../domain/fields';
 import type { Paper } from '../domain/paper';
+import { formatPreamble } from './join';
 import {
   balanceBraces,
   escapeLatex,
@@ -162,7 +163,7 @@ export function formatBibtexEntry(paper: Paper, options: BibtexOptions): string 
       for (const [name, text] of formatIssued(value as CslDate)) push(name, text, false);
       continue;
     }
-    const name = getBibtexName(field, cslType, bibtexType);
+    const name = chooseBibtexName(field, cslType, bibtexType, written);
     if (name === undefined) continue;
     switch (field.kind) {
       case 'names':
@@ -194,7 +195,9 @@ export function formatBibtexEntry(paper: Paper, options: BibtexOptions): string 
     if (FIELD_NAME.test(name)) push(name, balanceBraces(value));
   }
   const key = stripControlCharacters(paper.key);
-  return `@${entryType}{${key},\n${fields.map(([name, value]) => `  ${name} = ${value}`).join(',\n')}\n}\n`;
+  const entry = `@${entryType}{${key},\n${fields.map(([name, value]) => `  ${name} = ${value}`).join(',\n')}\n}\n`;
+  // The definitions its verbatim fields use go with the entry (joined files write each preamble once, first).
+  return site.bibtexPreamble ? `${formatPreamble(stripControlCharacters(site.bibtexPreamble))}\n\n${entry}` : entry;
 }
 
 export { joinBibtex } from './join';

@@ -38,14 +38,42 @@ export function stripControlCharacters(text: string): string {
   return text.replace(CONTROL, '');
 }
 
+// LaTeX's accent commands for the combining marks a letter keeps when Unicode has no precomposed letter for it (P̄).
+const ACCENTS: Readonly<Record<string, string>> = {
+  '\u0300': '`',
+  '\u0301': "'",
+  '\u0302': '^',
+  '\u0303': '~',
+  '\u0304': '=',
+  '\u0306': 'u',
+  '\u0307': '.',
+  '\u0308': '"',
+  '\u030a': 'r',
+  '\u030b': 'H',
+  '\u030c': 'v',
+  '\u0323': 'd',
+  '\u0327': 'c',
+  '\u0328': 'k',
+};
+const COMBINED = /(\p{L})([\u0300-\u036f]+)/gu;
+
+/** A letter with combining marks as LaTeX accents, braced as BibTeX's special characters are: P̄ → {\={P}}. */
+function writeAccents(letter: string, marks: string): string {
+  let text = letter;
+  for (const mark of marks) text = ACCENTS[mark] ? `\\${ACCENTS[mark]}{${text}}` : `${text}${mark}`;
+  return text === `${letter}${marks}` ? text : `{${text}}`;
+}
+
 /**
  * Escapes one line of plain text for a braced BibTeX field value: `\ { } % & $ # _ ~ ^` become LaTeX commands (so
  * braces always balance and nothing can end the field early), a non-breaking space becomes `~`, TeX ligatures are
- * broken, white space runs become one space; every other character (accents, CJK, Cyrillic…) stays UTF-8.
+ * broken, white space runs become one space, a letter with a combining accent (no precomposed form, so pdflatex
+ * has no glyph for it) becomes LaTeX's accent; every other character (Ü, CJK, Cyrillic…) stays UTF-8.
  */
 export function escapeLatex(text: string): string {
   return stripControlCharacters(text)
     .replace(/[\\{}%&$#_~^<>\u00a0]/g, (char) => SPECIALS[char])
+    .replace(COMBINED, (_, letter: string, marks: string) => writeAccents(letter, marks))
     .replace(LIGATURES, '$1$2{}')
     .replace(/[^\S\u00a0]+/g, ' ')
     .trim();

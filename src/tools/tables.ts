@@ -38,9 +38,13 @@ export function formatFieldTable(fields: readonly FieldSpec[] = FIELDS): string 
       field.kind,
       cell(field.label),
       field.csl ? code(field.csl) : 'site field',
-      [formatByType(field.bibtex as never), ...(field.bibtexAliases ?? []).map((name) => `(reads ${code(name)})`)].join(
-        ' ',
-      ),
+      [
+        formatByType(field.bibtex as never),
+        ...Object.entries(field.bibtexFallback ?? {}).map(
+          ([type, name]) => `(${type}: ${code(name)} when its name is taken)`,
+        ),
+        ...(field.bibtexAliases ?? []).map((name) => `(reads ${code(name)})`),
+      ].join(' '),
       formatByType(field.ris as never),
       formatByType(field.highwire as never),
     ].join(' | '),

@@ -9,7 +9,7 @@ import { formatBibtexEntry, joinBibtex } from '../../src/formats/bibtex';
 import { readBibtex } from '../../src/formats/bibtex-import';
 import { COMMON_PAPERS, HOSTILE_TITLES } from '../helpers/bibtex-fixtures';
 import { parseEntries } from '../helpers/bibtex-survival';
-import { runBiber, runBibtex } from '../helpers/bibtex-tools';
+import { runBiber, runBibtex, runLatex } from '../helpers/bibtex-tools';
 import { makePapers, type TestPaper } from '../helpers/model';
 
 /** Writes test papers as one .bib file, the way the site's whole-bibliography export does. */
@@ -233,5 +233,24 @@ describe.each(REAL_FILES)('the exported bibliography of %s', (file) => {
     }
     console.log(`${file}: export warnings by reason ${JSON.stringify(counts, null, 1)}\n${lines.join('\n')}`);
     expect(unexplained).toEqual([]);
+  });
+});
+
+describe("xampl.bib's export typeset by LaTeX", () => {
+  it('defines the commands its verbatim fields use (its @preamble), so LaTeX stops on nothing', async () => {
+    const file = REAL_FILES[1];
+    const read = readBibtex(readFileSync(file, 'utf8'), file);
+    const { bib } = await exportPapers(
+      read.entries.map((entry, index) => ({ file: `entry-${index}.md`, frontMatter: entry.frontMatter })),
+    );
+    const latex = runLatex(bib);
+    expect(latex.errors, latex.log).toEqual([]);
+    // bibtex put the definitions first, and the entries use them: the years and keys as xampl.bib wrote them.
+    const bbl = latex.bbl.replace(/\s+/g, ' ');
+    expect(bbl.indexOf('\\providecommand{\\noopsort}[1]{}')).toBeLessThan(bbl.indexOf('\\bibitem'));
+    expect(bbl).toContain('{\\noopsort{1973a}}{\\switchargs{--90}{1968}}');
+    // The same export without its preamble (as the site wrote it before) does not typeset.
+    const without = runLatex(bib.replace(/^@preamble\{.*\}\n\n/m, ''));
+    expect(without.errors.join('\n')).toMatch(/Undefined control sequence/);
   });
 });

@@ -43,6 +43,20 @@ describe('the paper schema', () => {
     ]);
   });
 
+  it('takes a BibTeX preamble of definitions, not one that does file or shell work or leaves a brace open', () => {
+    const paper = (preamble: string) => `title: T\nauthors: [A B]\nbibtexPreamble: '${preamble}'`;
+    expect(problems(paper('\\providecommand{\\noopsort}[1]{}'))).toEqual([]);
+    expect(problems(paper('\\immediate\\write18{curl x}'))).toEqual([
+      'bibtexPreamble: the preamble holds \\immediate; it may only define commands the fields use',
+    ]);
+    expect(problems(paper('\\input{macros}'))).toEqual([
+      'bibtexPreamble: the preamble holds \\input; it may only define commands the fields use',
+    ]);
+    expect(problems(paper('\\def\\a{'))).toEqual([
+      'bibtexPreamble: the preamble has unbalanced braces; BibTeX would read the entries after it wrongly',
+    ]);
+  });
+
   it('rejects invisible and control characters, naming the field', () => {
     expect(problems('title: "\\u200b\\u200b"\nauthors: [A B]')).toEqual([
       'title: the value is empty (or holds only invisible characters)',

@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatBibtexEntry, joinBibtex } from '../../src/formats/bibtex';
-import { readBibtex } from '../../src/formats/bibtex-import';
+import { evaluatePreambles, findDefinedCommands, readBibtex } from '../../src/formats/bibtex-import';
+import { formatPreamble } from '../../src/formats/join';
 import type { ImportedEntry } from '../../src/formats/import-entry';
 import { measureSurvival } from '../helpers/bibtex-survival';
 import { makePaper, makePapers } from '../helpers/model';
@@ -17,7 +18,7 @@ function readOne(bib: string): ImportedEntry {
 }
 
 describe('readBibtex: file syntax', () => {
-  it('expands every @string form, reads @article(...), ignores @comment and @preamble, keeps the first entry after a BOM', () => {
+  it('expands every @string form, reads @article(...), ignores @comment, reports an unused @preamble, keeps the first entry after a BOM', () => {
     const bib = [
       '\uFEFF@string{ jgg = "Journal of " # "Gnats" }',
       '@STRING(gnu = {and Gnus})',
@@ -34,7 +35,13 @@ describe('readBibtex: file syntax', () => {
       '@misc{second, title = "Quoted {V}alue", year = {2001}}',
     ].join('\n');
     const result = readBibtex(bib, 'strings.bib');
-    expect(result.problems).toEqual([]);
+    // No entry keeps \noopsort verbatim, so the preamble is not kept: said, as a skip.
+    expect(result.problems).toEqual([
+      {
+        line: 6,
+        message: 'skipped: the @preamble, as no entry uses a command it defines: \\providecommand{\\noopsort}[1]{}',
+      },
+    ]);
     expect(result.entries.map((entry) => [entry.key, entry.line])).toEqual([
       ['first', 7],
       ['second', 13],
@@ -294,6 +301,94 @@ describe('readBibtex: text', () => {
     expect(entry.notes).toEqual(
       expect.arrayContaining([expect.stringMatching(/U\+0007.*title/), expect.stringMatching(/U\+000C.*note/)]),
     );
+  });
+});
+
+describe('readBibtex and the writer: a @preamble the fields use', () => {
+  const bib = [
+    '@string{ def = "\\providecommand{\\singleletter}[1]{#1} " }',
+    '@preamble{ "\\newcommand{\\noopsort}[1]{} " # def }',
+    '@preamble{{\\def\\switchargs#1#2{#2#1}}}',
+    '@book{set, title = {Sets}, author = {Knuth, Donald}, year = "{\\noopsort{1973a}}{\\switchargs{--90}{1968}}"}',
+    '@book{plain, title = {Plain}, author = {Knuth, Donald}, year = "{\\noopsort{1973b}}1973"}',
+    '@misc{keyed, title = {Keyed}, key = "OX{\\singleletter{stoc}}", year = 2000}',
+  ].join('\n');
+
+  it('evaluates every declaration (quotes, braces, @string macros, #) and names the commands they define', () => {
+    const text =
+      '\\providecommand{\\noopsort}[1]{} \\providecommand{\\singleletter}[1]{#1}\n\\def\\switchargs#1#2{#2#1}';
+    expect(
+      evaluatePreambles([' "\\newcommand{\\noopsort}[1]{} " # def ', '{\\def\\switchargs#1#2{#2#1}}'], {
+        DEF: '\\providecommand{\\singleletter}[1]{#1} ',
+      }),
+    ).toBe(text.replace('\\providecommand{\\noopsort}', '\\newcommand{\\noopsort}'));
+    expect(findDefinedCommands(text)).toEqual(['noopsort', 'singleletter', 'switchargs']);
+    expect(
+      findDefinedCommands('\\newcommand*\\a{}\\renewcommand{\\b}{}\\DeclareRobustCommand{\\c}{}\\gdef\\d{}'),
+    ).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('keeps it (\\newcommand as \\providecommand) on each entry whose verbatim values use its commands, and says so', () => {
+    const result = readBibtex(bib, 'macros.bib');
+    expect(result.problems).toEqual([]);
+    const [set, plain, keyed] = result.entries;
+    const preamble =
+      '\\providecommand{\\noopsort}[1]{} \\providecommand{\\singleletter}[1]{#1}\n\\def\\switchargs#1#2{#2#1}';
+    expect(set.frontMatter).toMatchObject({
+      bibtexPreamble: preamble,
+      extra: { year: '{\\noopsort{1973a}}{\\switchargs{--90}{1968}}' },
+    });
+    expect(set.notes).toContain(
+      "kept the file's @preamble (\\newcommand as \\providecommand), for \\noopsort, \\switchargs",
+    );
+    expect(keyed.frontMatter).toMatchObject({ bibtexPreamble: preamble, extra: { key: 'OX{\\singleletter{stoc}}' } });
+    // A year read for what it prints needs no preamble; the sort hint it drops is said.
+    expect(plain.frontMatter.date).toBe('1973');
+    expect(plain.frontMatter.bibtexPreamble).toBeUndefined();
+    expect(plain.notes).toEqual(['year "{\\noopsort{1973b}}1973" read as 1973']);
+  });
+
+  it('writes it before the entry, and once at the top of a joined file; the export reads back the same', async () => {
+    const read = readBibtex(bib, 'macros.bib');
+    const papers = await makePapers(
+      read.entries.map((entry, index) => ({ file: `e${index}.md`, frontMatter: entry.frontMatter })),
+    );
+    const entries = papers.map((paper) => formatBibtexEntry(paper, { siteFields: false }));
+    const preamble =
+      '@preamble{"\\providecommand{\\noopsort}[1]{} \\providecommand{\\singleletter}[1]{#1}\n\\def\\switchargs#1#2{#2#1}"}';
+    const set = entries.find((entry) => entry.includes('{set,'))!;
+    expect(set.startsWith(`${preamble}\n\n@book{set,\n`)).toBe(true);
+    const joined = joinBibtex(entries, 'Test');
+    expect(joined.split('@preamble').length).toBe(2);
+    expect(joined).toMatch(/^% Test\n% 3 entries, UTF-8\n\n@preamble\{[^]*?"\}\n\n@/);
+    // Every entry but the one without macros comes back with the same preamble and verbatim values.
+    const again = readBibtex(joined, 'again.bib');
+    expect(again.problems).toEqual([]);
+    const byKey = (entries: ImportedEntry[]) =>
+      entries
+        .map((entry) => entry.frontMatter)
+        .sort((a, b) => String(a.citationKey).localeCompare(String(b.citationKey)));
+    expect(byKey(again.entries)).toEqual(byKey(read.entries));
+  });
+
+  it('writes a preamble with a quote outside braces in braces; folds blank lines', () => {
+    expect(formatPreamble('\\def\\q{"}\n\n\\def\\r{}')).toBe('@preamble{"\\def\\q{"}\n\\def\\r{}"}');
+    expect(formatPreamble('\\def\\q"{}')).toBe('@preamble{{\\def\\q"{}}}');
+  });
+
+  it('is not kept when it holds a command that reads or writes files or runs programs: said, and the entries still come in', () => {
+    const hostile =
+      '@preamble{"\\immediate\\write18{rm -rf ~}\\newcommand{\\x}{}"}\n@misc{a, title = {A}, key = {\\x}, year = 2000}';
+    const result = readBibtex(hostile, 'hostile.bib');
+    expect(result.problems).toEqual([
+      {
+        line: 1,
+        message:
+          "skipped: the @preamble, as it holds \\immediate (a site's exports may only define commands): \\immediate\\write18{rm -rf ~}\\providecommand{\\x}{}",
+      },
+    ]);
+    expect(result.entries).toHaveLength(1);
+    expect(result.entries[0].frontMatter.bibtexPreamble).toBeUndefined();
   });
 });
 

@@ -127,6 +127,25 @@ describe('formatBibtexEntry: types and fields', () => {
     expect(parseOne(bib).fields).toMatchObject({ organization: ['CERN'] });
   });
 
+  it("writes a preprint's container title and publisher both (howpublished, organization), and reads them back", async () => {
+    const frontMatter = {
+      type: 'article',
+      title: 'A Preprint',
+      authors: [{ family: 'Lovelace', given: 'Ada' }],
+      date: '2024',
+      containerTitle: 'SSRN Electronic Journal',
+      publisher: 'Elsevier',
+    };
+    const bib = write(await makePaper(frontMatter));
+    expect(bib).toContain('  howpublished = {SSRN Electronic Journal},\n  organization = {Elsevier}');
+    expect(readBibtex(bib, 'preprint.bib').entries[0].frontMatter).toMatchObject(frontMatter);
+    // A publisher alone is the howpublished, as the seed's arXiv preprints have it.
+    const alone = write(await makePaper({ ...frontMatter, containerTitle: undefined }));
+    expect(alone).toContain('  howpublished = {Elsevier}');
+    expect(alone).not.toContain('organization');
+    expect(readBibtex(alone, 'alone.bib').entries[0].frontMatter).toMatchObject({ publisher: 'Elsevier' });
+  });
+
   it('writes arXiv as eprint + archiveprefix, and primaryclass only from an arXiv category', async () => {
     const [withCategory, without] = await makePapers([
       { frontMatter: { title: 'A', arxiv: '1011.1669v3', category: 'hep-th', date: '2010' } },

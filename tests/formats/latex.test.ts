@@ -68,6 +68,11 @@ describe('escapeLatex / escapeTitle', () => {
     expect(escapeLatex('日本語 Русский')).toBe('日本語 Русский');
   });
 
+  it('writes a letter whose accent Unicode has no precomposed form for as a LaTeX accent; the others stay UTF-8', () => {
+    expect(escapeLatex('Paul P\u0304ot, Ünderwood, Ñet, ṟ, 北京')).toBe('Paul {\\={P}}ot, Ünderwood, Ñet, ṟ, 北京');
+    expect(escapeLatex('x\u0323\u0304 q\u0361')).toBe('{\\={\\d{x}}} q\u0361');
+  });
+
   it('protects mixed-case words and acronyms only', () => {
     expect(escapeTitle('BERT meets GPT-2 and LLMs in DiffusionBERT, not Chess-Playing or Paris')).toBe(
       '{BERT} meets {GPT-2} and {LLMs} in {DiffusionBERT,} not Chess-Playing or Paris',

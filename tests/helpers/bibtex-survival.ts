@@ -84,7 +84,27 @@ export function parseEntries(bib: string): Map<string, Entry> {
   return new Map(library.entries.map((entry) => [entry.key, entry]));
 }
 
-/** Compares the input's entries with the written ones, field by field. `skip` names entries not expected back. */
+/** Each entry's fields as written in the file (no LaTeX read, @string macros expanded, white space folded). */
+function parseVerbatim(bib: string): Map<string, Record<string, string>> {
+  const library = parse(bib, { raw: true, applyCrossRef: true, removeOuterBraces: [] });
+  return new Map(
+    library.entries.map((entry) => [
+      entry.key,
+      Object.fromEntries(
+        Object.entries(entry.fields as Record<string, unknown>).map(([name, value]) => [
+          name,
+          String(value).replace(/\s+/g, ' ').trim(),
+        ]),
+      ),
+    ]),
+  );
+}
+
+/**
+ * Compares the input's entries with the written ones, field by field. A field survives when the written entry
+ * reads as the same value, or holds it verbatim (a value using the file's own preamble commands reads differently
+ * in every parser that does not run TeX). `skip` names entries not expected back.
+ */
 export function measureSurvival(
   input: string,
   written: string,
@@ -92,6 +112,8 @@ export function measureSurvival(
 ): Survival {
   const before = parseEntries(input);
   const after = parseEntries(written);
+  const verbatimBefore = parseVerbatim(input);
+  const verbatimAfter = parseVerbatim(written);
   const result: Survival = { total: 0, kept: 0, lost: [], typeChanges: [], percent: 0 };
   for (const [key, entry] of before) {
     if (skip(entry)) continue;
@@ -114,6 +136,8 @@ export function measureSurvival(
         survived = candidates.some((name) => normalize(outFields[name], field) === want);
         writtenValue = candidates.map((name) => `${name}=${normalize(outFields[name], name)}`).join('; ');
       }
+      const verbatim = verbatimBefore.get(key)?.[field];
+      if (!survived && verbatim !== undefined && verbatim === verbatimAfter.get(key)?.[field]) survived = true;
       if (survived) result.kept++;
       else result.lost.push({ key, field, input: normalize(value, field), written: writtenValue });
     }

@@ -48,6 +48,29 @@ export function runBibtex(bib: string): ToolReport & { bbl: string } {
   });
 }
 
+/**
+ * Typesets a document citing every entry of the file with plain.bst: pdflatex, bibtex, pdflatex, as an author
+ * would. Returns LaTeX's errors (its `!` lines, with the line after: where it happened) of the last run.
+ */
+export function runLatex(bib: string): { errors: string[]; bbl: string; log: string } {
+  return inTempDir((dir) => {
+    writeFileSync(join(dir, 'refs.bib'), bib);
+    writeFileSync(
+      join(dir, 'doc.tex'),
+      '\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\begin{document}\n\\nocite{*}\n\\bibliographystyle{plain}\n\\bibliography{refs}\n\\end{document}\n',
+    );
+    const latex = () =>
+      spawnSync('pdflatex', ['-interaction=nonstopmode', '-no-shell-escape', 'doc'], { cwd: dir, encoding: 'utf8' });
+    latex();
+    spawnSync('bibtex', ['doc'], { cwd: dir, encoding: 'utf8', env: { ...process.env, openout_any: 'a' } });
+    latex();
+    const log = readFileSync(join(dir, 'doc.log'), 'utf8');
+    const lines = log.split('\n');
+    const errors = lines.flatMap((line, index) => (line.startsWith('! ') ? [`${line} ${lines[index + 1] ?? ''}`] : []));
+    return { errors, bbl: readFileSync(join(dir, 'doc.bbl'), 'utf8'), log };
+  });
+}
+
 /** Runs `biber --tool --validate-datamodel` on the file; returns its WARN and ERROR lines. */
 export function runBiber(bib: string): ToolReport {
   return inTempDir((dir) => {

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/build';
 
 const SCRIPT = join(ROOT, 'scripts/install-system-deps.sh');
-const EVERY_PACKAGE = 'biber bibutils chromium libxml2-utils texlive-bibtex-extra texlive-binaries';
+const EVERY_PACKAGE = 'biber bibutils chromium libxml2-utils texlive-bibtex-extra texlive-binaries texlive-latex-base';
 let dir: string | undefined;
 
 /** Runs the script on a PATH of stand-ins: `id -u` prints `uid`; `sudo` and `apt-get` exist when given. */
