@@ -110,6 +110,6 @@ describe('build errors of issue 14', () => {
   it('the unbroken copy builds (the failures above are the edits, not the copy)', () => {
     const result = buildBroken('unbroken', () => {});
     expect(result.output).not.toMatch(/Invalid/);
-    expect(result.status).toBe(0);
+    expect(result.status, result.output).toBe(0);
   });
 });

@@ -54,8 +54,11 @@ export interface BuildResult {
 const LOCK = join(BUILD_ROOT, '.build-lock');
 const STALE_LOCK_MS = 10 * 60_000;
 
-/** Runs `run` while holding the build lock. */
-function withBuildLock<T>(run: () => T): T {
+/**
+ * Runs `run` while holding the build lock; also for any other command that writes the project's `.astro/` (such as
+ * `astro check`, which syncs the content layer).
+ */
+export function withBuildLock<T>(run: () => T): T {
   const pause = new Int32Array(new SharedArrayBuffer(4));
   for (;;) {
     try {

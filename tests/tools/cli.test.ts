@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILD_ROOT, ROOT, buildSite } from '../helpers/build';
+import { BUILD_ROOT, ROOT, buildSite, withBuildLock } from '../helpers/build';
 import { loadPage, textOf } from '../helpers/site';
 
 /** Runs `npm run <script> -- args` in the project, as an editor would; returns the exit status and all output. */
@@ -88,7 +88,8 @@ describe('npm run check', () => {
     );
     expect(bad.output).toMatch(/✗ tests\/\.build\/check-cli\/y\.md\n {4}category: unknown category "XX"/);
     expect(bad.output).toMatch(/2 paper files: [2-9] errors, 0 warnings\./);
-    const shipped = npm('check');
+    // astro check syncs the content layer into .astro/, which a build running meanwhile (another test file) reads.
+    const shipped = withBuildLock(() => npm('check'));
     expect(shipped.status, shipped.output).toBe(0);
     expect(shipped.output).toContain('14 paper files: 0 errors, 14 warnings.');
     expect(
