@@ -64,6 +64,11 @@ export function formatListExport(
   return formatCslJson(entries.map((entry) => entry.json));
 }
 
+/** The name an author's list export gives itself in its header (the list files and the browser-joined ones). */
+export function nameAuthorList(name: string): string {
+  return `Papers of ${name}`;
+}
+
 /** One export file of the site: its site path and how to make its text (made only when asked for). */
 export interface ExportFile {
   path: string;
@@ -111,7 +116,7 @@ export function listExportFiles(
       });
     }
     for (const author of context.authors ?? []) {
-      const header = `Papers of ${author.name}, ${context.absoluteUrl(routes.facet('authors', author.slug))}`;
+      const header = `${nameAuthorList(author.name)}, ${context.absoluteUrl(routes.facet('authors', author.slug))}`;
       files.push({
         path: routes.facetExport('authors', author.slug, format),
         contentType,
