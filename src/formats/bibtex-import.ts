@@ -661,6 +661,39 @@ export function findDefinedCommands(preamble: string): string[] {
   return [...new Set([...preamble.matchAll(pattern)].map((match) => match[1] ?? match[2]))];
 }
 
+/** Where each entry of a file opens, in file order: its offset and key. */
+function findEntryOpenings(source: string): { index: number; key: string }[] {
+  return [...source.matchAll(/@\s*\w+\s*[{(]\s*([^,\s{}()]+)\s*,/g)].map((match) => ({
+    index: match.index,
+    key: restoreAngles(match[1]),
+  }));
+}
+
+/** The entries and fields whose values use an @string macro by `name` (bare, or joined with `#`). */
+function findStringUses(
+  source: string,
+  name: string,
+  openings: readonly { index: number; key: string }[],
+): { key: string; field: string }[] {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const use = new RegExp(`([a-zA-Z][\\w:.+-]*)\\s*=\\s*(?:[^,={}]*#\\s*)?${escaped}\\s*[,}#)\\n]`, 'gi');
+  const uses: { key: string; field: string }[] = [];
+  for (const match of source.matchAll(use)) {
+    // The last entry opening before the use (binary search: a file may hold thousands of entries).
+    let low = 0;
+    let high = openings.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (openings[middle].index < match.index) low = middle;
+      else high = middle - 1;
+    }
+    if (openings[low] && openings[low].index < match.index) {
+      uses.push({ key: openings[low].key, field: match[1].toLowerCase() });
+    }
+  }
+  return uses;
+}
+
 /** Field names of every entry, so the raw parse can read them all verbatim. */
 function fieldModes(entries: readonly Entry[]): Record<string, 'verbatim'> {
   const modes: Record<string, 'verbatim'> = {};
@@ -712,7 +745,22 @@ export function readBibtex(text: string, fileName: string): ReadResult {
   }
   // An entry the parser had to repair is reported, not imported: what it kept may not be what the file meant.
   const broken = new Set<string>();
+  // A field that names an @string the file never defines: BibTeX reads it as empty, with a warning; the entry is
+  // imported and its report line says which field and which name (the parser keeps the name as the field's text).
+  const undefinedStrings = new Map<string, string[]>();
+  let openings: { index: number; key: string }[] | undefined;
   for (const error of converted.errors) {
+    const name = /^Unresolved @string reference "(.+)"$/.exec(error.error)?.[1];
+    if (name && !error.input) openings ??= findEntryOpenings(source);
+    const uses = name && !error.input ? findStringUses(source, name, openings!) : [];
+    for (const { key, field } of uses) {
+      const notes = undefinedStrings.get(key) ?? [];
+      notes.push(
+        `${field}: the @string ${name} is not defined in the file (BibTeX reads it as empty); kept as its name`,
+      );
+      undefinedStrings.set(key, notes);
+    }
+    if (uses.length > 0) continue;
     const input = error.input ?? '';
     const at = input ? source.indexOf(input.slice(0, 60)) : -1;
     const line = at >= 0 ? source.slice(0, at).split('\n').length : 0;
@@ -732,7 +780,7 @@ export function readBibtex(text: string, fileName: string): ReadResult {
     }
     const result = readEntry(entry, rawFields, line, preamble);
     if ('message' in result) problems.push(result);
-    else entries.push(result);
+    else entries.push({ ...result, notes: [...(undefinedStrings.get(key) ?? []), ...result.notes] });
   }
   if (preamble && !entries.some((entry) => entry.frontMatter.bibtexPreamble !== undefined)) {
     problems.push({

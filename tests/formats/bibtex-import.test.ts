@@ -304,6 +304,20 @@ describe('readBibtex: text', () => {
   });
 });
 
+describe('readBibtex: an @string the file never defines', () => {
+  it('imports the entry, and its report line names the field and the string (as in Beebe’s TeX Live files)', () => {
+    const result = readBibtex(
+      '@string{ack-nhfb = "N. H. F. B."}\n@book{kay, title = {T}, author = {Kay, D.}, year = 1985,\n  acknowledgement = ack-nhfb # " and " # ack-bnb,\n}\n',
+      'beebe.bib',
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.entries).toHaveLength(1);
+    expect(result.entries[0].notes[0]).toBe(
+      'acknowledgement: the @string ack-bnb is not defined in the file (BibTeX reads it as empty); kept as its name',
+    );
+  });
+});
+
 describe('readBibtex and the writer: a @preamble the fields use', () => {
   const bib = [
     '@string{ def = "\\providecommand{\\singleletter}[1]{#1} " }',
