@@ -489,8 +489,10 @@ const TEXT_FIELDS: FieldSpec[] = [
     kind: 'longtext',
     label: 'Annotation',
     csl: 'annote',
-    bibtex: 'annotation',
-    bibtexAliases: ['annote'],
+    // BibTeX's own name (biber reads it as biblatex's annotation): the parser's crossref inheritance copies
+    // `annotation` from a parent, never `annote`, so writing `annote` reads back as the source was read.
+    bibtex: 'annote',
+    bibtexAliases: ['annotation'],
   },
 ];
 
@@ -693,7 +695,9 @@ export function mapWrittenBibtexNames(
   for (const field of FIELDS) {
     if (data[field.key] === undefined || field.kind === 'extra') continue;
     const names = getWrittenBibtexNames(field, cslType, bibtexType, data[field.key]);
-    const chosen = names.length === 1 ? [chooseBibtexName(field, cslType, bibtexType, new Set(owners.keys()))!] : names;
+    // The date's names (year, month, day, date) follow its precision; a field of one name may take its fallback.
+    const single = names.length === 1 && field.key !== 'date' && field.kind !== 'arxiv';
+    const chosen = single ? [chooseBibtexName(field, cslType, bibtexType, new Set(owners.keys()))!] : names;
     for (const name of chosen) if (!owners.has(name)) owners.set(name, field);
   }
   return owners;

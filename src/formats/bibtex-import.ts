@@ -19,7 +19,15 @@ import { findForbiddenCharacter, stripForbiddenCharacters } from '../domain/text
 import { BIBTEX_SUBTYPES_IN, BIBTEX_TYPES_IN, getItemType } from '../domain/types';
 import { DEFAULT_GENRES } from './bibtex';
 import type { EntryProblem, ImportedEntry, ReadResult } from './import-entry';
-import { hideAngles, markupToMarkdown, markupToText, PARSE_OPTIONS, restoreAngles } from './latex';
+import {
+  createParseOptions,
+  hideAngles,
+  hideVerbatimEnvironments,
+  markupToMarkdown,
+  markupToText,
+  PARSE_OPTIONS,
+  restoreAngles,
+} from './latex';
 
 // The schema the reader checks each value with: arXiv's categories are the only ones it sets.
 const schema = createPaperSchema({ taxonomy: createTaxonomy({ arxiv: true, labels: {} }) });
@@ -74,11 +82,75 @@ function toName(creator: Creator): Record<string, string> | undefined {
   const particle = markupToText(creator.prefix ?? '');
   const suffix = markupToText(creator.suffix ?? '');
   if (!family) return given ? { family: given } : undefined;
+  // Several words and no other part (`\rlap{Lutz Birkhahn}`): one name BibTeX cannot split, as a braced name is.
+  if (!given && !particle && !suffix && /\s/.test(family)) return { literal: family };
   parts.family = family;
   if (given) parts.given = given;
   if (particle) parts.particle = particle;
   if (suffix) parts.suffix = suffix;
   return parts;
+}
+
+/** How many leading words of a raw `von Last` part BibTeX takes as its von part: lowercase words outside braces. */
+function countVonWords(rawLast: string): number {
+  const words: string[] = [];
+  let depth = 0;
+  let word = '';
+  for (const char of rawLast.trim()) {
+    if (char === '{') depth++;
+    else if (char === '}') depth--;
+    if (depth === 0 && /\s/.test(char)) {
+      if (word) words.push(word);
+      word = '';
+    } else word += char;
+  }
+  if (word) words.push(word);
+  let count = 0;
+  // The last word is always the family name's; a braced word ({van}) is never a von word to BibTeX.
+  while (count < words.length - 1 && /^\p{Ll}/u.test(words[count])) count++;
+  return count;
+}
+
+/** Splits raw BibTeX text at a separator outside braces (names at " and ", a name's parts at ","). */
+function splitOutsideBraces(text: string, separator: RegExp): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    if (text[index] === '{') depth++;
+    else if (text[index] === '}') depth--;
+    else if (depth === 0) {
+      const match = separator.exec(text.slice(index));
+      if (match?.index === 0) {
+        parts.push(text.slice(start, index));
+        index += match[0].length - 1;
+        start = index + 1;
+      }
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((part) => part.trim());
+}
+
+/**
+ * The parser splits a particle off a braced family name in the `Last, First` form (`{van Vliet}, J.` gives the
+ * particle "van"), which BibTeX never does: particle words that are not von words of the raw text go back into
+ * the family name, so a name the writer braced reads back as it was.
+ */
+function restoreBracedFamilies(creators: Creator[], raw: unknown): Creator[] {
+  if (typeof raw !== 'string') return creators;
+  const names = splitOutsideBraces(raw.replace(/\s+/g, ' '), /^\s+and\s+/i);
+  if (names.length !== creators.length) return creators;
+  return creators.map((creator, index) => {
+    const parts = splitOutsideBraces(names[index], /^,/);
+    if (!creator.prefix || parts.length < 2) return creator;
+    const words = creator.prefix.trim().split(/\s+/);
+    const von = countVonWords(parts[0]);
+    if (von >= words.length) return creator;
+    const family = [...words.slice(von), creator.lastName].filter(Boolean).join(' ');
+    const prefix = words.slice(0, von).join(' ');
+    return { ...creator, lastName: family, prefix: prefix || undefined };
+  });
 }
 
 /** The raw text of a field from the raw parse (names and lists joined back as BibTeX writes them), NFC. */
@@ -225,6 +297,13 @@ interface EntryContext {
 function keepInExtra(context: EntryContext, name: string, reason?: string): void {
   const value = stripForbiddenCharacters(rawText(context.raw[name] ?? context.entry.fields[name as never]));
   if (!value.trim()) return;
+  const repeated = /^(.+)\+duplicate-\d+$/.exec(name)?.[1];
+  if (repeated) {
+    context.notes.push(
+      `field "${repeated}" is given twice; bibtex and biber read only the first, and so does this site; the other value was: ${value}`,
+    );
+    return;
+  }
   if (!EXTRA_NAME.test(name)) {
     context.notes.push(`field "${name}" cannot be kept (not a BibTeX field name); its value was: ${value}`);
     return;
@@ -249,7 +328,7 @@ function setValue(context: EntryContext, key: string, value: unknown, source: st
 function readIssued(context: EntryContext): void {
   const fields = context.entry.fields as Record<string, unknown>;
   const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string).trim() : undefined);
-  const date = text('date');
+  let date = text('date');
   // The parser reads the year as a number (0001 → 1); the source's own four digits are the year as written.
   const rawYear = rawText(context.raw.year ?? '');
   const year = /^\d{4}$/.test(rawYear) ? rawYear : text('year');
@@ -269,6 +348,8 @@ function readIssued(context: EntryContext): void {
       return;
     }
     if (!isModelDate(date)) keepInExtra(context, 'date', `"${date}" is not a date this site keeps`);
+    // A date that is not one (Compendex's "15/05/84", an entry date) leaves the year the work's date.
+    date = undefined;
   }
   if (year === undefined) {
     for (const name of ['month', 'day']) if (text(name) !== undefined) keepInExtra(context, name, 'no year');
@@ -282,6 +363,13 @@ function readIssued(context: EntryContext): void {
   const iso = partsToDate(year, month, day);
   if (iso !== undefined && isModelDate(iso) && date === undefined) {
     if (setValue(context, 'date', iso, 'year')) noteYear();
+    return;
+  }
+  // A day that is not one (a range, "16--17") leaves the year and month the date; the day is kept verbatim.
+  const monthIso = month !== undefined ? partsToDate(year, month) : undefined;
+  if (day !== undefined && monthIso !== undefined && isModelDate(monthIso)) {
+    if (setValue(context, 'date', monthIso, 'year')) noteYear();
+    keepInExtra(context, 'day', `"${rawText(context.raw.day ?? '') || day}" is not a day`);
     return;
   }
   // Keep each part that does not make a date verbatim, and the year-only date when the year itself is one.
@@ -340,7 +428,7 @@ function readField(context: EntryContext, name: string, field: FieldSpec, value:
   }
   switch (field.kind) {
     case 'names': {
-      const creators = Array.isArray(value) ? (value as Creator[]) : [];
+      const creators = Array.isArray(value) ? restoreBracedFamilies(value as Creator[], context.raw[name]) : [];
       const truncated =
         creators.length > 0 &&
         creators.at(-1)!.lastName === 'others' &&
@@ -360,11 +448,12 @@ function readField(context: EntryContext, name: string, field: FieldSpec, value:
       return;
     }
     case 'list': {
-      const items = (Array.isArray(value) ? value : [value])
+      const listed = Array.isArray(value) ? orderKeywords(context.entry.input, value.map(String)) : [value];
+      const items = listed
         .map((item) => String(item))
         .map((item) => (/[\\{}$]/.test(item) ? markupToText(decodeItem(item)) : markupToText(item)))
         .filter(Boolean);
-      if (items.length > 0) setValue(context, field.key, items, name);
+      if (items.length > 0) setValue(context, field.key, [...new Set(items)], name);
       return;
     }
     case 'doi': {
@@ -437,6 +526,62 @@ function readField(context: EntryContext, name: string, field: FieldSpec, value:
       if (text) setValue(context, field.key, text, name);
     }
   }
+}
+
+/**
+ * The text of one field as the entry's source writes it, between its braces or quotes; undefined when the field is
+ * absent or its value uses an @string macro or `#` (then only the parser's expansion says what it holds).
+ */
+export function findFieldSource(input: string, name: string): string | undefined {
+  const open = /^\s*@\s*\w+\s*[{(]/.exec(input);
+  if (!open) return undefined;
+  let index = input.indexOf(',', open[0].length);
+  while (index >= 0 && index < input.length) {
+    const field = /^,\s*([^\s=,{}"#]+)\s*=\s*/.exec(input.slice(index));
+    if (!field) return undefined;
+    index += field[0].length;
+    // The value's pieces, joined by `#`: braced, quoted, or bare (a number or an @string macro).
+    const pieces: { text: string; delimited: boolean }[] = [];
+    for (;;) {
+      const delimiter = input[index];
+      let end = index;
+      if (delimiter === '{' || delimiter === '"') {
+        let depth = 0;
+        for (; end < input.length; end++) {
+          const char = input[end];
+          if (char === '{') depth++;
+          else if (char === '}') depth--;
+          if (delimiter === '{' ? depth === 0 : end > index && char === '"' && depth === 0) break;
+        }
+        pieces.push({ text: input.slice(index + 1, end), delimited: true });
+        end++;
+      } else {
+        const bare = /^[^\s,#{}"()]+/.exec(input.slice(index));
+        if (!bare) return undefined;
+        pieces.push({ text: bare[0], delimited: false });
+        end += bare[0].length;
+      }
+      index = end + /^\s*/.exec(input.slice(end))![0].length;
+      if (input[index] !== '#') break;
+      index += 1 + /^\s*/.exec(input.slice(index + 1))![0].length;
+    }
+    if (field[1].toLowerCase() === name) {
+      return pieces.length === 1 && pieces[0].delimited ? pieces[0].text : undefined;
+    }
+    if (input[index] !== ',') return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The parser sorts and dedupes keywords and splits them inside braces too (`{Beta (X, Y)}`); an author's order is
+ * part of the record. The source's own list, split outside braces, when the entry writes it; the parser's list
+ * otherwise (a value from a crossref parent or an @string macro).
+ */
+function orderKeywords(input: string, parsed: readonly string[]): string[] {
+  const source = findFieldSource(input, 'keywords');
+  if (source === undefined) return [...parsed];
+  return [...new Set(splitOutsideBraces(source.replace(/\s+/g, ' '), /^[,;]/).filter(Boolean))];
 }
 
 /** Decodes LaTeX left in a value the parser reads verbatim (keywords). */
@@ -694,6 +839,36 @@ function findStringUses(
   return uses;
 }
 
+/**
+ * url.sty's \path|…| and LaTeX's \verb|…| take any delimiter, which the parser does not know (it would show the
+ * delimiters and the command): written as \url{…}, a link when it is one and the text otherwise. Only for the
+ * parse that decodes values; `extra` keeps the source as written.
+ */
+function rewriteDelimitedVerbatim(text: string): string {
+  return text.replace(
+    /\\(?:path|verb)\*?([^a-zA-Z\s{*])([^{}\n]*?)\1/g,
+    (_, _delimiter: string, content: string) => `\\url{${content}}`,
+  );
+}
+
+// plain.bst's definitions of the month macros.
+const MONTH_NAMES: Record<string, string> = Object.fromEntries(
+  [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ].map((name) => [name.slice(0, 3).toLowerCase(), name]),
+);
+
 /** Field names of every entry, so the raw parse can read them all verbatim. */
 function fieldModes(entries: readonly Entry[]): Record<string, 'verbatim'> {
   const modes: Record<string, 'verbatim'> = {};
@@ -709,8 +884,19 @@ function fieldModes(entries: readonly Entry[]): Record<string, 'verbatim'> {
  */
 export function readBibtex(text: string, fileName: string): ReadResult {
   const source = text.replace(/^\uFEFF/, '');
-  const converted = parse(hideAngles(stripForbiddenCharacters(source)), PARSE_OPTIONS);
+  // The file's own commands the parser could not read, by entry key, for each entry's report line.
+  const unknown = new Map<string, Set<string>>();
+  const options = createParseOptions((command, key) => {
+    unknown.set(key, (unknown.get(key) ?? new Set()).add(`\\${command}`));
+  });
+  const converted = parse(
+    hideAngles(rewriteDelimitedVerbatim(hideVerbatimEnvironments(stripForbiddenCharacters(source)))),
+    options,
+  );
   const raw = parse(source, {
+    // BibTeX's own month macros (the parser's default is "02"): a month kept verbatim (`feb # "\slash " # mar`)
+    // reads as bibtex prints it, February\slash March.
+    strings: MONTH_NAMES,
     raw: true,
     applyCrossRef: true,
     removeOuterBraces: [],
@@ -780,7 +966,15 @@ export function readBibtex(text: string, fileName: string): ReadResult {
     }
     const result = readEntry(entry, rawFields, line, preamble);
     if ('message' in result) problems.push(result);
-    else entries.push({ ...result, notes: [...(undefinedStrings.get(key) ?? []), ...result.notes] });
+    else {
+      const commands = [...(unknown.get(entry.key) ?? [])];
+      const unknownNote = commands.length
+        ? [
+            `LaTeX command${commands.length > 1 ? 's' : ''} this site does not read: ${commands.join(', ')} (one before a braced argument is dropped and its argument kept; any other kept as written)`,
+          ]
+        : [];
+      entries.push({ ...result, notes: [...(undefinedStrings.get(key) ?? []), ...unknownNote, ...result.notes] });
+    }
   }
   if (preamble && !entries.some((entry) => entry.frontMatter.bibtexPreamble !== undefined)) {
     problems.push({

@@ -8,10 +8,11 @@ import { FIELDS, chooseBibtexName, type FieldSpec } from '../domain/fields';
 import type { Paper } from '../domain/paper';
 import { formatPreamble } from './join';
 import {
-  balanceBraces,
+  delimitVerbatimExtra,
   escapeLatex,
   escapeLatexBlock,
   escapeTitle,
+  formatHtmlAsLatex,
   escapeVerbatim,
   stripControlCharacters,
 } from './latex';
@@ -183,7 +184,7 @@ export function formatBibtexEntry(paper: Paper, options: BibtexOptions): string 
         push(name, formatText(field, String(value), entryType));
     }
   }
-  if (paper.abstract.text && !options.withoutAbstract) push('abstract', escapeLatexBlock(paper.abstract.text));
+  if (paper.abstract.text && !options.withoutAbstract) push('abstract', formatHtmlAsLatex(paper.abstract.html));
   if (options.siteFields) {
     for (const field of FIELDS) {
       if (field.csl !== undefined || field.kind === 'arxiv' || typeof field.bibtex !== 'string') continue;
@@ -192,7 +193,7 @@ export function formatBibtexEntry(paper: Paper, options: BibtexOptions): string 
   }
   for (const [name, value] of Object.entries(site.extra)) {
     // A field the model already wrote wins (the schema keeps such pairs out of front matter).
-    if (FIELD_NAME.test(name)) push(name, balanceBraces(value));
+    if (FIELD_NAME.test(name)) push(name, delimitVerbatimExtra(value), false);
   }
   const key = stripControlCharacters(paper.key);
   const entry = `@${entryType}{${key},\n${fields.map(([name, value]) => `  ${name} = ${value}`).join(',\n')}\n}\n`;

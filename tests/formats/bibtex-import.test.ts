@@ -454,6 +454,87 @@ describe('readBibtex: al-folio and extra fields', () => {
   });
 });
 
+describe('readBibtex: what a round trip through the BibTeX export must not change', () => {
+  it('keeps a braced family name whole in the Last, First form, as BibTeX does (the parser splits its particle off)', () => {
+    const entry = readOne(
+      '@misc{k, title = {T}, year = 2000, author = {{van Vliet}, J. and {de la Fontaine}, Jean and van {Vliet}, K. and {van} Vliet, L. and \\rlap{Lutz Birkhahn}}}',
+    );
+    expect(entry.frontMatter.authors).toEqual([
+      { family: 'van Vliet', given: 'J.' },
+      { family: 'de la Fontaine', given: 'Jean' },
+      // A particle outside braces is one.
+      { family: 'Vliet', given: 'K.', particle: 'van' },
+      { family: 'van Vliet', given: 'L.' },
+      // Several words and nothing else: one name, as a braced name is.
+      { literal: 'Lutz Birkhahn' },
+    ]);
+  });
+
+  it("keeps the author's keyword order, a keyword braced with a comma in it whole, each keyword once", () => {
+    const entry = readOne('@misc{k, title = {T}, year = 2000, keywords = {Zeta, Alpha {\\TeX}; Beta {(X, Y)}, Zeta}}');
+    expect(entry.frontMatter.keywords).toEqual(['Zeta', 'Alpha TeX', 'Beta (X, Y)']);
+    // From a macro the parser's own (sorted) list is all there is.
+    const macro = readOne('@string{k = "B; A"}\n@misc{m, title = {T}, year = 2000, keywords = k}');
+    expect(macro.frontMatter.keywords).toEqual(['A', 'B']);
+  });
+
+  it('reads a command it does not know as its argument, or as written when it has none, and says which', () => {
+    const entry = readOne(
+      '@misc{k, title = {{\\AmSLaTeX} and \\booktitle{LaTeX for Linux}}, year = 2000, abstract = {See \\pkg{url}.}}',
+    );
+    expect(entry.frontMatter.title).toBe('\\AmSLaTeX and LaTeX for Linux');
+    expect(entry.abstract).toBe('See url.');
+    expect(entry.notes).toContainEqual(
+      expect.stringMatching(/LaTeX commands this site does not read: \\AmSLaTeX, \\booktitle, \\pkg/),
+    );
+  });
+
+  it('reads a verbatim block as a code block, \\path and bare addresses as links (ftp as text, as any link that is not http or mail)', () => {
+    const entry = readOne(
+      [
+        '@misc{k, title = {T}, year = 2000, abstract = {Described as',
+        '',
+        '      \\begin{verbatim}',
+        '          .begin dformat',
+        '              0-2  Op {Code}',
+        '          .end',
+        '      \\end{verbatim}',
+        '',
+        '  at \\path|ftp://ftp.x.org/pub/| or \\path=http://www.ctan.org/= (mail acw!info@uunet.uu.net, see http://x.org/a_(b)).}}',
+      ].join('\n'),
+    );
+    expect(entry.abstract).toBe(
+      'Described as\n\n```\n.begin dformat\n    0-2  Op {Code}\n.end\n```\n\nat ftp://ftp.x.org/pub/ or <http://www.ctan.org/> (mail acw!<info@uunet.uu.net>, see <http://x.org/a_(b)>).',
+    );
+  });
+
+  it('imports an entry whose verbatim field has a lone $ in quotes, reads a repeated field once and says so', () => {
+    const result = readBibtex(
+      '@book{k, title = {T}, year = 2000, toc = "Rights / $r by W. S.", bibsource = {a}, bibsource = {b}}',
+      'x.bib',
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.entries[0].frontMatter.extra).toEqual({ toc: 'Rights / $r by W. S.', bibsource: 'a' });
+    expect(result.entries[0].notes).toContain(
+      'field "bibsource" is given twice; bibtex and biber read only the first, and so does this site; the other value was: b',
+    );
+  });
+
+  it('takes year and month when the day is not one (16--17)', () => {
+    const entry = readOne('@proceedings{k, title = {T}, year = 1989, month = nov, day = "16--17"}');
+    expect(entry.frontMatter.date).toBe('1989-11');
+    expect(entry.frontMatter.extra).toEqual({ day: '16--17' });
+  });
+
+  it('takes the year when a date field is not a date (an entry date, 15/05/84), and a month macro as bibtex prints it', () => {
+    const entry = readOne(
+      '@article{k, title = {T}, journal = {J}, year = 1975, date = {15/05/84}, month = feb # "\\slash " # mar}',
+    );
+    expect(entry.frontMatter.date).toBe('1975');
+    expect(entry.frontMatter.extra).toEqual({ date: '15/05/84', month: 'February\\slash March' });
+  });
+});
+
 const REAL_FILES = [
   '/usr/share/texlive/texmf-dist/bibtex/bib/biblatex/biblatex/biblatex-examples.bib',
   '/usr/share/texlive/texmf-dist/bibtex/bib/base/xampl.bib',

@@ -328,6 +328,27 @@ describe('formatBibtexEntry: abstract, extra and site fields', () => {
     expect(citeOne(bib).abstract).toContain('Second paragraph.');
   });
 
+  it("writes the abstract's markup as LaTeX the importer reads back as the same markdown", async () => {
+    const markdown = [
+      'Euler: e<sup>iπ</sup> and LaTeX 2<sub>ϵ</sub>, *Part One*, **bold**, `tbn.mac`, 50% & $5 {a}.',
+      'See [the page](<https://x.org/a_b%20c#f>), <https://y.org/>, mail acw!<info@uunet.uu.net>.',
+      '- one\n- two *x*',
+      '```\n.begin x <y>\n    0-2  Op {Code}\n\n.end\n```',
+    ].join('\n\n');
+    const bib = write(await makePaper({ title: 'T', date: '2020' }, markdown));
+    expect(bib).toContain(
+      'abstract = {Euler: e\\textsuperscript{iπ} and LaTeX 2\\textsubscript{ϵ}, \\emph{Part One}, \\textbf{bold}, \\texttt{tbn.mac}, 50\\% \\& \\$5 \\textbraceleft{}a\\textbraceright{}. \\par See \\href{https://x.org/a_b\\%20c\\#f}{the page}, \\url{https://y.org/}, mail acw!info@uunet.uu.net. \\par \\begin{itemize} \\item one \\item two \\emph{x} \\end{itemize} \\par \\begin{verbatim}\n.begin x <y>\n    0-2  Op {Code}\n\n.end\n\\end{verbatim}}',
+    );
+    expect(readBibtex(bib, 'x.bib').entries[0].abstract).toBe(markdown.replace('50% & $5 {a}', '50% \\& $5 {a}'));
+  });
+
+  it('writes a verbatim value with a lone $ in quotes (braced, the parser would refuse the entry)', async () => {
+    const paper = await makePaper({ title: 'T', date: '2020', extra: { toc: 'Rights / $r by W. S.' } });
+    const bib = write(paper);
+    expect(bib).toContain('toc = "Rights / $r by W. S."');
+    expect(readBibtex(bib, 'x.bib').entries[0].frontMatter.extra).toEqual({ toc: 'Rights / $r by W. S.' });
+  });
+
   it('writes extra fields back verbatim, still inside their braces', async () => {
     const paper = await makePaper({
       title: 'T',

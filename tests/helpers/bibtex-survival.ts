@@ -3,7 +3,7 @@
 // same value in the same field or one that biblatex treats as the same (journal ≡ journaltitle, address ≡
 // location, year + month + day ≡ date, …).
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
-import { markupToText, PARSE_OPTIONS } from '../../src/formats/latex';
+import { decodeLatex, markupToText, PARSE_OPTIONS } from '../../src/formats/latex';
 
 /** Field names biblatex reads as one field (its data model's aliases, and BibTeX's names for biblatex's). */
 const ALIASES: string[][] = [
@@ -21,7 +21,9 @@ const DATE_FIELDS = ['year', 'month', 'day', 'date'];
 function normalize(value: unknown, field: string): string {
   if (Array.isArray(value)) {
     const items = value.map((item) => {
-      if (typeof item === 'string') return normalize(item, '');
+      // Keywords are read verbatim: LaTeX in one (a ligature broken by the writer, `-{}-{}-`) is read as the
+      // importer reads it.
+      if (typeof item === 'string') return normalize(/[\\{}$]/.test(item) ? decodeLatex(item) : item, '');
       const creator = item as Creator;
       return creator.name !== undefined
         ? `{${normalize(creator.name, '')}}`

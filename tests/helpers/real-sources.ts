@@ -13,6 +13,14 @@ export const BIBLATEX_EXAMPLES = '/usr/share/texlive/texmf-dist/bibtex/bib/bibla
 /** BibTeX's example file (texlive-base): every BibTeX entry type, minimal and full, crossref, @preamble. */
 export const XAMPL = '/usr/share/texlive/texmf-dist/bibtex/bib/base/xampl.bib';
 
+/**
+ * Nelson Beebe's bibliographies of TeX, fonts and typesetting (texlive-bibtex-extra): long abstracts in LaTeX,
+ * verbatim blocks, \path addresses, @string macros the files never define, braced family names, repeated fields.
+ */
+export const BEEBE = ['texbook3', 'font', 'typeset'].map(
+  (name) => `/usr/share/texlive/texmf-dist/bibtex/bib/beebe/${name}.bib`,
+);
+
 const DOC_ROOT = '/usr/share/doc/texlive-doc';
 
 /** Reads a file as UTF-8, or undefined when it is not UTF-8 (the importer refuses such a file whole). */
