@@ -19,4 +19,4 @@ console.log(`Checking ${dir}\n${formatReport(report)}`);
 const people = readPeopleFolder(resolve(siteConfig.people), process.cwd(), resolve(siteConfig.assets));
 if (people.problems.length > 0) console.log(formatProblems(people.problems, 'person file'));
 else console.log(`${people.files.length} person files: no problems`);
-process.exit(report.errors.length > 0 || people.problems.length > 0 ? 1 : 0);
+process.exitCode = report.errors.length > 0 || people.problems.length > 0 ? 1 : 0;

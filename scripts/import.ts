@@ -56,21 +56,24 @@ try {
   console.error(`Error: ${message}\nNothing was written.`);
   process.exit(1);
 }
+// Exit codes are set, never process.exit(): the report can be long, and a pipe (`npm run import | less`, a test)
+// would lose what the process had not yet flushed.
 console.log(plan.report.join('\n'));
 if (plan.blocking.length > 0) {
   console.error(
     `\n${plan.blocking.map((line) => `✗ ${line}`).join('\n')}\nNothing was written: give one of each pair another citationKey.`,
   );
-  process.exit(1);
+  process.exitCode = 1;
+} else {
+  // Each file is written whole (temporary file, then rename), so an interrupted import leaves no partial file.
+  for (const file of plan.writes) {
+    const path = join(folder, `${file.id}.md`);
+    writeFileSync(`${path}.tmp`, file.markdown);
+    renameSync(`${path}.tmp`, path);
+  }
+  const { imported, replaced, exists, duplicate, container, failed } = plan.counts;
+  console.log(
+    `\n${imported} imported, ${replaced} replaced, ${exists} skipped (file exists), ${duplicate} skipped (duplicate), ${container} skipped (not a work: @set, @xdata), ${failed} failed.`,
+  );
+  process.exitCode = failed > 0 ? 1 : 0;
 }
-// Each file is written whole (temporary file, then rename), so an interrupted import leaves no partial file.
-for (const file of plan.writes) {
-  const path = join(folder, `${file.id}.md`);
-  writeFileSync(`${path}.tmp`, file.markdown);
-  renameSync(`${path}.tmp`, path);
-}
-const { imported, replaced, exists, duplicate, container, failed } = plan.counts;
-console.log(
-  `\n${imported} imported, ${replaced} replaced, ${exists} skipped (file exists), ${duplicate} skipped (duplicate), ${container} skipped (not a work: @set, @xdata), ${failed} failed.`,
-);
-process.exit(failed > 0 ? 1 : 0);

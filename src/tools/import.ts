@@ -119,10 +119,26 @@ function identities(data: PaperData): string[] {
   return found;
 }
 
+/**
+ * What makes an entry under a citation key already taken the same work (Beebe's bibliographies share entries,
+ * keyed alike, with small differences of wording): the same key, issued year and first author's or editor's
+ * family name. Any other entry under a taken key is a collision, which stops the import.
+ */
+function identifyByKey(data: PaperData): string | undefined {
+  if (typeof data.citationKey !== 'string') return undefined;
+  const names = [data.authors, data.editors].find((list) => Array.isArray(list) && list.length > 0) as
+    Record<string, string>[] | undefined;
+  const first = names?.[0];
+  const family = first ? (first.family ?? first.literal ?? '') : '';
+  const date = data.date as { 'date-parts': number[][] } | undefined;
+  return `key:${data.citationKey.toLowerCase()}|${date?.['date-parts'][0][0] ?? 'nd'}|${normalizeTitle(family)}`;
+}
+
 /** How a duplicate matched, for the report. */
 function describeIdentity(identity: string): string {
   if (identity.startsWith('doi:')) return 'same DOI';
   if (identity.startsWith('arxiv:')) return 'same arXiv id';
+  if (identity.startsWith('key:')) return 'same citation key, year and first author';
   return 'same title, year and type';
 }
 
@@ -167,8 +183,8 @@ export function planImport(
   const counts = { imported: 0, replaced: 0, exists: 0, duplicate: 0, container: 0, failed: 0 };
   const known = new Map<string, { owner: string; id?: string; data: PaperData }>();
   for (const paper of existing) {
-    for (const identity of identities(paper.data)) {
-      known.set(identity, { owner: paper.file, id: paper.id, data: paper.data });
+    for (const identity of [...identities(paper.data), identifyByKey(paper.data)]) {
+      if (identity) known.set(identity, { owner: paper.file, id: paper.id, data: paper.data });
     }
   }
   const existingIds = new Set(existing.map((paper) => paper.id));
@@ -199,7 +215,10 @@ export function planImport(
       for (let n = 2; takenIds.has(id); n++) id = `${stem}-${n}`;
       const exists = existingIds.has(id);
       // The same work under another file is a duplicate; under its own file name it is that file, to replace.
-      const match = identities(data).find((identity) => known.has(identity) && known.get(identity)!.id !== id);
+      const byKey = identifyByKey(data);
+      const match = [...identities(data), ...(byKey ? [byKey] : [])].find(
+        (identity) => known.has(identity) && known.get(identity)!.id !== id,
+      );
       if (match !== undefined) {
         counts.duplicate++;
         const { owner, data: kept } = known.get(match)!;
@@ -223,7 +242,9 @@ export function planImport(
         continue;
       }
       takenIds.add(id);
-      for (const identity of identities(data)) known.set(identity, { owner: where, data });
+      for (const identity of [...identities(data), identifyByKey(data)]) {
+        if (identity) known.set(identity, { owner: where, data });
+      }
       planned.push({ id, markdown, replaces: exists, data: reread.data, where });
       if (exists) counts.replaced++;
       else counts.imported++;
