@@ -288,6 +288,8 @@ describe('real bibliographies: import → build → export → import again', ()
 });
 
 describe("Beebe's TeX Live bibliographies: import → build → export → import again", () => {
+  // Two imports and a build of three whole bibliographies, plus the wait for the build lock while other files build:
+  // minutes in CI, where every test file runs at once.
   it('imports every entry, keeps ≥ 98% of the (entry, field) pairs, and reads its own export back byte for byte', () => {
     const dir = freshDir('import-beebe');
     const result = runImport(...BEEBE, '--dir', dir);
@@ -333,5 +335,5 @@ describe("Beebe's TeX Live bibliographies: import → build → export → impor
     const reimport = runImport(join(site, 'bibliography.bib'), '--dir', again);
     expect(reimport.status, reimport.output).toBe(0);
     expect(filesOf(again)).toEqual(files);
-  });
+  }, 600_000);
 });
