@@ -1,8 +1,11 @@
 // The Pagefind search index, built from the model rather than from the built pages: one custom record per paper
 // (site/search-records.ts), made from the loader's snapshot. The content sync is done when `astro build` starts, so
 // the records go to Pagefind's own process then, and it indexes them on the second core while Astro renders the
-// pages; the files are written when the build is done (Astro empties the output folder before rendering).
+// pages, and writes its files as soon as it is done into a folder of the cache (Astro empties the output folder
+// after the build starts); the build's end only moves that folder in.
 
+import { cpSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
@@ -22,32 +25,67 @@ export function planSearchRecords(options: { language: string; base: string }): 
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
-/** Starts an index in the site's language and adds every record, one at a time (so always in the same order). */
+/**
+ * Starts an index in the site's language and sends it every record at once. Pagefind's service handles its
+ * messages one after another, in the order sent, so the index comes out the same on every build; not waiting for
+ * each answer keeps its process busy while the main thread renders (it used to wait for the main thread's next
+ * free moment after every record).
+ */
 async function indexRecords(records: readonly SearchRecord[], language: string): Promise<PagefindIndex> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  for (const record of records) {
-    const added = await index.addCustomRecord(record);
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`);
-  }
+  const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
+  added.forEach((result, at) => {
+    if (result.errors.length > 0)
+      throw new Error(`Pagefind could not index ${records[at]!.url}: ${result.errors.join('; ')}`);
+  });
   return index;
 }
 
 /**
+ * Indexes the records and writes the index files into `folder` (emptied first); then stops Pagefind's process, so
+ * its memory is free for the rest of the build.
+ */
+async function writeIndex(records: readonly SearchRecord[], language: string, folder: string): Promise<void> {
+  try {
+    const index = await indexRecords(records, language);
+    rmSync(folder, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: folder });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** Moves a finished folder to `target` (replacing it); copies when the two are on different file systems. */
+function moveFolder(folder: string, target: string): void {
+  rmSync(target, { recursive: true, force: true });
+  try {
+    renameSync(folder, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(folder, target, { recursive: true });
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
  * Builds the Pagefind search index into `<outDir>/pagefind/` on every `astro build`: one index in the site's
- * language, so one search finds every paper; its records are sent when the build starts and written when it is done.
+ * language, so one search finds every paper; it is made and written while the pages render, and moved into the
+ * output folder when the build is done.
  */
 export function pagefindIndex(overrides: Partial<{ language: string; base: string }> = {}): AstroIntegration {
   const options = { language: siteConfig.language, base: siteConfig.base, ...overrides };
-  let started: { records: number; at: number; index: Promise<PagefindIndex> } | undefined;
+  const staging = join(cacheDir, 'bibshelf-pagefind');
+  let started: { records: number; written: Promise<number> } | undefined;
   const start = (logger: AstroIntegrationLogger) => {
     const at = performance.now();
     const records = planSearchRecords(options);
     if (records.length === 0) throw new Error('The search index has no papers to index (the papers snapshot is empty)');
-    const index = indexRecords(records, options.language);
+    const written = writeIndex(records, options.language, staging).then(() => performance.now() - at);
     // Awaited when the build is done; a build that fails first must not also report an unhandled rejection.
-    index.catch((error: Error) => logger.debug(`Search index: ${error.message}`));
-    return { records: records.length, at, index };
+    written.catch((error: Error) => logger.debug(`Search index: ${error.message}`));
+    return { records: records.length, written };
   };
   return {
     name: 'bibshelf-pagefind',
@@ -58,13 +96,11 @@ export function pagefindIndex(overrides: Partial<{ language: string; base: strin
       'astro:build:done': async ({ dir, logger }) => {
         try {
           started ??= start(logger);
-          const index = await started.index;
+          const took = await started.written;
           const outDir = fileURLToPath(dir).replace(/\/$/, '');
-          const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
-          if (written.errors.length > 0)
-            throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+          moveFolder(staging, `${outDir}/pagefind`);
           logger.info(
-            `Indexed ${started.records} papers from the model in ${Math.round(performance.now() - started.at)} ms (started with the build)`,
+            `Indexed ${started.records} papers from the model in ${Math.round(took)} ms, while the pages rendered`,
           );
         } finally {
           started = undefined;
