@@ -19,18 +19,22 @@ export interface AuthorGroup {
 // count bytes (255 on most file systems): a slug of letters four UTF-8 bytes long (CJK Extension B) is cut sooner.
 const MAX_SLUG_LENGTH = 80;
 const MAX_SLUG_BYTES = 160;
-const ENCODER = new TextEncoder();
+
+/** How many bytes a code point takes in UTF-8. */
+const countUtf8Bytes = (codePoint: number): number =>
+  codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
 
 /** The longest prefix of a slug within both limits (whole code points). */
 function capSlug(slug: string): string {
   let bytes = 0;
-  let out = '';
-  for (const char of [...slug].slice(0, MAX_SLUG_LENGTH)) {
-    bytes += ENCODER.encode(char).length;
-    if (bytes > MAX_SLUG_BYTES) break;
-    out += char;
+  let chars = 0;
+  let end = 0;
+  for (const char of slug) {
+    bytes += countUtf8Bytes(char.codePointAt(0)!);
+    if (++chars > MAX_SLUG_LENGTH || bytes > MAX_SLUG_BYTES) break;
+    end += char.length;
   }
-  return out;
+  return slug.slice(0, end);
 }
 
 /** A URL-safe slug for a name: lowercase ASCII where the name has a Latin form (`lukasz-cwik`), other scripts kept (`张三`). */

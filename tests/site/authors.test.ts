@@ -18,6 +18,14 @@ describe('slugifyName', () => {
     expect(slugifyName('!!!')).toBe('author');
     expect([...slugifyName('A'.repeat(200))].length).toBeLessThanOrEqual(80);
   });
+
+  it('cuts a long slug at 80 letters or 160 UTF-8 bytes, whichever comes first, never inside a letter', () => {
+    expect(slugifyName('a'.repeat(200))).toBe('a'.repeat(80));
+    expect(slugifyName('张'.repeat(100))).toBe('张'.repeat(53)); // 3 bytes each
+    expect(slugifyName('𠀀'.repeat(100))).toBe('𠀀'.repeat(40)); // 4 bytes each (CJK Extension B)
+    expect(slugifyName(`é${'𠀀'.repeat(60)}`)).toBe(`e${'𠀀'.repeat(39)}`);
+    expect(slugifyName(`${'a'.repeat(79)} ${'b'.repeat(5)}`)).toBe('a'.repeat(79));
+  });
 });
 
 describe('groupByAuthor and sortAuthorsByPaperCount', () => {
