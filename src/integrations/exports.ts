@@ -2,7 +2,7 @@
 // file: written straight into the output folder when `astro build` is done, and served on request by `astro dev`.
 // Both build the papers from the loader's snapshot with the same domain and format code the pages use.
 
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -10,18 +10,21 @@ import { cacheDir, siteConfig, taxonomy } from '../config';
 import { createPapers } from '../domain/paper';
 import { createPeopleIndex } from '../domain/people';
 import { findHighlightedNames, groupByAuthor, hasListExportFiles } from '../site/authors';
-import { buildExports, listExportFiles, type ExportFile } from '../site/exports';
+import { buildExports, listExportFiles, takeSharedExports, type ExportFile } from '../site/exports';
 import { groupByCategory, groupByKeyword, groupByType, groupByYear } from '../site/facets';
 import { toAbsoluteUrl, withBase } from '../site/routes';
-import { readPeopleSnapshot, readSnapshot, snapshotPath } from '../site/snapshot';
+import { readPeopleSnapshot, readSnapshot, stampSnapshot } from '../site/snapshot';
 
-/** Every export file of the papers in the snapshot. */
-function planFiles(): ExportFile[] {
+/** Every export file of the papers in the snapshot; `shared`: reuse what the pages formatted of the same snapshot. */
+function planFiles(shared = false): ExportFile[] {
+  const stamp = stampSnapshot(cacheDir);
   const papers = createPapers(readSnapshot(cacheDir), taxonomy);
   const groups = [groupByCategory, groupByType, groupByKeyword, groupByYear].flatMap((group) => group(papers));
   const people = createPeopleIndex(readPeopleSnapshot(cacheDir));
   const highlighted = findHighlightedNames(people, siteConfig.mode, siteConfig.profile.name);
-  return listExportFiles(papers, buildExports(papers, siteConfig.exports.bibtex), {
+  const exports =
+    (shared ? takeSharedExports(stamp) : undefined) ?? buildExports(papers, siteConfig.exports.bibtex);
+  return listExportFiles(papers, exports, {
     absoluteUrl: (path) => toAbsoluteUrl(siteConfig.url, withBase(siteConfig.base, path)),
     ownerName: siteConfig.profile.name,
     groups,
@@ -38,7 +41,7 @@ export function exportFiles(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const files = planFiles();
+        const files = planFiles(true);
         const folders = new Set<string>();
         for (const file of files) {
           const path = join(outDir, file.path);
@@ -59,7 +62,7 @@ export function exportFiles(): AstroIntegration {
           if (!path.startsWith(base) || !/\.(bib|ris|json)$/.test(path)) return next();
           let stamp: string;
           try {
-            stamp = String(readSnapshotStamp());
+            stamp = stampSnapshot(cacheDir);
           } catch {
             return next();
           }
@@ -73,9 +76,4 @@ export function exportFiles(): AstroIntegration {
       },
     },
   };
-}
-
-/** When the snapshot last changed. */
-function readSnapshotStamp(): number {
-  return statSync(snapshotPath(cacheDir)).mtimeMs;
 }

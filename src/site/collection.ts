@@ -14,8 +14,8 @@ import { createPeopleIndex, type PeopleIndex } from '../domain/people';
 import { findHighlightedNames, groupByAuthor, type AuthorGroup } from './authors';
 import { groupByCategory, groupByKeyword, groupByType, groupByYear, type FacetGroup } from './facets';
 import type { StoredPaper, StoredPerson } from './loader';
-import { readPeopleSnapshot } from './snapshot';
-import { buildExports } from './exports';
+import { readPeopleSnapshot, stampSnapshot } from './snapshot';
+import { buildExports, shareExports } from './exports';
 import type { FeedContext } from './feeds';
 import { findNeighbours, findRelatedPapers, type Neighbours } from './related';
 import { routes, toAbsoluteUrl, withBase, type Facet } from './routes';
@@ -133,8 +133,13 @@ export const getHighlightedNames = once(async (): Promise<Set<string>> =>
   findHighlightedNames(await getPeopleIndex(), siteConfig.mode, siteConfig.profile.name),
 );
 
-/** Every paper in every export format, formatted once. */
-export const getExports = once(async () => buildExports(await getPapers(), siteConfig.exports.bibtex));
+/** Every paper in every export format, formatted once (and left for the export files written after the build). */
+export const getExports = once(async () => {
+  const stamp = stampSnapshot(cacheDir);
+  const exports = buildExports(await getPapers(), siteConfig.exports.bibtex);
+  if (import.meta.env.PROD) shareExports(stamp, exports);
+  return exports;
+});
 
 /** How feeds are written on this site. */
 export function getFeedContext(): FeedContext {

@@ -2,7 +2,7 @@
 // outside Astro's page rendering (the export files, the search index) build the same papers from it, with the same
 // domain code, instead of re-reading the built pages.
 
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { PaperEntry } from '../domain/paper';
 import type { PersonEntry } from '../domain/people';
@@ -18,6 +18,11 @@ export function writeSnapshot(cacheDir: string, entries: readonly PaperEntry[]):
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(`${path}.tmp`, JSON.stringify(entries));
   renameSync(`${path}.tmp`, path);
+}
+
+/** Names the latest content sync's snapshot (its file's change time): two readers of the same sync get the same. */
+export function stampSnapshot(cacheDir: string): string {
+  return String(statSync(snapshotPath(cacheDir)).mtimeMs);
 }
 
 /** Reads the entries of the latest content sync; throws naming the file when there is none. */
