@@ -22,8 +22,7 @@ function planFiles(shared = false): ExportFile[] {
   const groups = [groupByCategory, groupByType, groupByKeyword, groupByYear].flatMap((group) => group(papers));
   const people = createPeopleIndex(readPeopleSnapshot(cacheDir));
   const highlighted = findHighlightedNames(people, siteConfig.mode, siteConfig.profile.name);
-  const exports =
-    (shared ? takeSharedExports(stamp) : undefined) ?? buildExports(papers, siteConfig.exports.bibtex);
+  const exports = (shared ? takeSharedExports(stamp) : undefined) ?? buildExports(papers, siteConfig.exports.bibtex);
   return listExportFiles(papers, exports, {
     absoluteUrl: (path) => toAbsoluteUrl(siteConfig.url, withBase(siteConfig.base, path)),
     ownerName: siteConfig.profile.name,
