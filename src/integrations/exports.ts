@@ -1,6 +1,7 @@
 // The export files (.bib/.ris/.json per paper, per facet group, for the whole bibliography) without a route per
 // file: written straight into the output folder when `astro build` is done, and served on request by `astro dev`.
-// Both build the papers from the loader's snapshot with the same domain and format code the pages use.
+// Both build the papers from the loader's snapshot with the same domain and format code the pages use; a build
+// takes the paper exports its pages already formatted from the same snapshot (site/exports.ts, shareExports).
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,14 +16,14 @@ import { groupByCategory, groupByKeyword, groupByType, groupByYear } from '../si
 import { toAbsoluteUrl, withBase } from '../site/routes';
 import { readPeopleSnapshot, readSnapshot, stampSnapshot } from '../site/snapshot';
 
-/** Every export file of the papers in the snapshot; `shared`: reuse what the pages formatted of the same snapshot. */
-function planFiles(shared = false): ExportFile[] {
+/** Every export file of the papers in the snapshot. */
+function planFiles(): ExportFile[] {
   const stamp = stampSnapshot(cacheDir);
   const papers = createPapers(readSnapshot(cacheDir), taxonomy);
   const groups = [groupByCategory, groupByType, groupByKeyword, groupByYear].flatMap((group) => group(papers));
   const people = createPeopleIndex(readPeopleSnapshot(cacheDir));
   const highlighted = findHighlightedNames(people, siteConfig.mode, siteConfig.profile.name);
-  const exports = (shared ? takeSharedExports(stamp) : undefined) ?? buildExports(papers, siteConfig.exports.bibtex);
+  const exports = takeSharedExports(stamp) ?? buildExports(papers, siteConfig.exports.bibtex);
   return listExportFiles(papers, exports, {
     absoluteUrl: (path) => toAbsoluteUrl(siteConfig.url, withBase(siteConfig.base, path)),
     ownerName: siteConfig.profile.name,
@@ -40,7 +41,7 @@ export function exportFiles(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const files = planFiles(true);
+        const files = planFiles();
         const folders = new Set<string>();
         for (const file of files) {
           const path = join(outDir, file.path);
