@@ -64,7 +64,7 @@ export class DuplicateCitationKeyError extends Error {
 }
 
 /** b, c, …, z, ba, bb… (the first paper of a group keeps the bare key, as if it were `a`). */
-function suffix(index: number): string {
+export function formatKeySuffix(index: number): string {
   let result = '';
   let n = index;
   do {
@@ -104,8 +104,8 @@ export function assignCitationKeys(entries: readonly KeyedEntry[]): Map<string, 
   for (const [base, group] of groups) {
     group.forEach((entry, index) => {
       let n = index;
-      let key = n === 0 ? base : `${base}${suffix(n)}`;
-      while (taken.has(key.toLowerCase())) key = `${base}${suffix(++n)}`;
+      let key = n === 0 ? base : `${base}${formatKeySuffix(n)}`;
+      while (taken.has(key.toLowerCase())) key = `${base}${formatKeySuffix(++n)}`;
       taken.set(key.toLowerCase(), entry.file);
       keys.set(entry.id, key);
     });

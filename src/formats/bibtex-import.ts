@@ -694,7 +694,15 @@ function readEntry(
     const message = result.error.issues.map((issue) => `${issue.path.join('.') || '(entry)'}: ${issue.message}`);
     return { line, key: key || undefined, message: message.join('; ') };
   }
-  return { line, key: key || undefined, frontMatter: context.frontMatter, abstract, notes: context.notes };
+  const keyRefused = key && context.frontMatter.citationKey === undefined ? { keyRefused: true as const } : {};
+  return {
+    line,
+    key: key || undefined,
+    ...keyRefused,
+    frontMatter: context.frontMatter,
+    abstract,
+    notes: context.notes,
+  };
 }
 
 // What the parser's crossref inheritance leaves out: biblatex's date fields (its field lists name only their

@@ -8,6 +8,11 @@ export interface ImportedEntry {
   /** The entry's own key or id in the input, if it has one. */
   key?: string;
   /**
+   * The entry has a citation key of its own that cannot be kept (a character no key may hold): the importer writes
+   * down the key the site makes for it instead, so the paper keeps one key from then on.
+   */
+  keyRefused?: true;
+  /**
    * Front matter by front-matter key (see domain/fields), as a person would write it: names as
    * {family, given, particle, droppingParticle, suffix} or {literal}, dates as ISO text (2024, 2024-05, 2024-05-22,
    * ranges with "/"), `citationKey` set to the input's key, unknown BibTeX fields in `extra`.

@@ -1,7 +1,7 @@
 // `npm run import`: BibTeX, RIS and CSL-JSON files → one paper file per entry. Every entry goes through the build's
 // own validation path before anything is written; nothing of an entry is dropped without a line in the report.
 
-import { makeBaseKey } from '../domain/keys';
+import { formatKeySuffix, makeBaseKey } from '../domain/keys';
 import { createPapers, type Paper } from '../domain/paper';
 import {
   decodeUtf8,
@@ -190,6 +190,13 @@ export function planImport(
   const existingIds = new Set(existing.map((paper) => paper.id));
   const planned: (PlannedFile & { data: PaperData; where: string })[] = [];
   const takenIds = new Set<string>();
+  // Every key the folder's papers have and every key an input gives (lowercase, as biber compares them).
+  const takenKeys = new Set(
+    [
+      ...listFolderKeys(existing, options.taxonomy),
+      ...results.flatMap(({ result }) => result.entries.map((entry) => entry.frontMatter.citationKey)),
+    ].flatMap((key) => (typeof key === 'string' ? [key.toLowerCase()] : [])),
+  );
   for (const { input, result } of results) {
     for (const problem of result.problems) {
       const where = `${input.file}:${problem.line}${problem.key ? ` (${problem.key})` : ''}`;
@@ -208,6 +215,12 @@ export function planImport(
         continue;
       }
       const data = parsed.data;
+      const notes = [...entry.notes];
+      if (entry.keyRefused && typeof data.citationKey !== 'string') {
+        // Written down, so the site's export reads back the same and no paper added later changes it.
+        data.citationKey = makeFreeKey(makeBaseKey(data), takenKeys);
+        notes.push(`written with the citation key "${data.citationKey}" instead`);
+      }
       const key = typeof data.citationKey === 'string' ? data.citationKey : makeBaseKey(data);
       // A key's slash ("baez/article") is part of the key, not a folder: the page id keeps both parts.
       const stem = idFromFileName(key.replace(/[/\\]/g, '-')) ?? 'paper';
@@ -248,8 +261,8 @@ export function planImport(
       planned.push({ id, markdown, replaces: exists, data: reread.data, where });
       if (exists) counts.replaced++;
       else counts.imported++;
-      const notes = entry.notes.length > 0 ? ` (${entry.notes.join('; ')})` : '';
-      report.push(`✓ ${where}: ${exists ? 'replaces' : 'writes'} ${id}.md${notes}`);
+      const said = notes.length > 0 ? ` (${notes.join('; ')})` : '';
+      report.push(`✓ ${where}: ${exists ? 'replaces' : 'writes'} ${id}.md${said}`);
     }
   }
   const blocking = findKeyCollisions(planned, existing, options.taxonomy);
@@ -259,6 +272,27 @@ export function planImport(
     counts,
     blocking,
   };
+}
+
+/** The citation keys of the folder's papers as the build assigns them (generated ones included). */
+function listFolderKeys(existing: readonly ExistingPaper[], taxonomy: Taxonomy): string[] {
+  try {
+    return createPapers(
+      existing.map((paper) => ({ ...paper, abstract: { markdown: '', html: '', text: '' } })),
+      taxonomy,
+    ).map((paper) => paper.key);
+  } catch {
+    // The folder's own problem is reported with the key collisions.
+    return existing.flatMap((paper) => (typeof paper.data.citationKey === 'string' ? [paper.data.citationKey] : []));
+  }
+}
+
+/** `base`, or `base` with b, c, … when that is taken; the key found is taken from then on. */
+function makeFreeKey(base: string, taken: Set<string>): string {
+  let key = base;
+  for (let n = 1; taken.has(key.toLowerCase()); n++) key = `${base}${formatKeySuffix(n)}`;
+  taken.add(key.toLowerCase());
+  return key;
 }
 
 /** Two papers (of the folder and the import) that would share a citation key, as messages. */

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_ROOT, ROOT, SITE_DIR, buildFixtureSite } from '../helpers/build';
 import { measureSurvival } from '../helpers/bibtex-survival';
@@ -332,6 +333,30 @@ describe("Beebe's TeX Live bibliographies: import → build → export → impor
     expect(files['pakin-2005-cls.md']).toContain('(<http://www.ctan.org/>)');
     expect(files['anonymous-2017-cms.md']).toContain('copyright administration / $r by William S. Strong');
     const again = freshDir('import-beebe-again');
+    const reimport = runImport(join(site, 'bibliography.bib'), '--dir', again);
+    expect(reimport.status, reimport.output).toBe(0);
+    expect(filesOf(again)).toEqual(files);
+  }, 600_000);
+});
+
+describe("econ-bst's example bibliography (TeX Live): keys with an apostrophe", () => {
+  it('writes down the key the site makes for each, and reads its own export back byte for byte', () => {
+    // Shipped gzipped and in Latin-1; saved as UTF-8 first, as the importer asks of such a file.
+    const gzipped = readFileSync('/usr/share/doc/texlive-doc/bibtex/econ-bst/econ-example.bib.gz');
+    const input = join(freshDir('import-econ-input'), 'econ-example.bib');
+    writeFileSync(input, new TextDecoder('latin1').decode(gunzipSync(gzipped)));
+    const dir = freshDir('import-econ');
+    const result = runImport(input, '--dir', dir);
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toMatch(/ 0 failed\./);
+    const refused = [...result.output.matchAll(/written with the citation key "([^"]+)" instead/g)].map((m) => m[1]);
+    expect(refused.length).toBeGreaterThan(0);
+    const files = filesOf(dir);
+    for (const key of refused) expect(files[`${key}.md`]).toContain(`citationKey: ${key}\n`);
+    const site = buildFixtureSite('import-econ-site', { papersDir: dir });
+    const written = readFileSync(join(site, 'bibliography.bib'), 'utf8');
+    for (const key of refused) expect(written).toContain(`{${key},\n`);
+    const again = freshDir('import-econ-again');
     const reimport = runImport(join(site, 'bibliography.bib'), '--dir', again);
     expect(reimport.status, reimport.output).toBe(0);
     expect(filesOf(again)).toEqual(files);

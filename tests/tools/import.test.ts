@@ -67,6 +67,31 @@ describe('citation keys', () => {
     for (const file of first.writes) expect(frontMatterOf(first, file.id).citationKey).toBeUndefined();
   });
 
+  it('writes down the key the site makes for an entry whose own key cannot be kept, free of every other key', () => {
+    // The folder's paper has no citationKey: the build generates chung1999note for it, so that key is taken.
+    const folder = [
+      existingPaper('chung.md', '---\ntitle: "A Note on Games"\nauthors: ["Kim-Sau Chung"]\ndate: 1999\n---\n'),
+    ];
+    const result = plan(
+      {
+        'econ.bib': `@article{Chung-1999-ANote's, title = {A Note on Regularity}, author = {Chung, Kim-Sau}, year = 1999}
+@article{Chung-1999-ANote'', title = {A Note on Something Else}, author = {Chung, Kim-Sau}, year = 1999}
+@article{chung1999noted, title = {Given as written}, author = {Chung, Kim-Sau}, year = 1999}
+`,
+      },
+      folder,
+    );
+    expect(result.blocking).toEqual([]);
+    expect(result.writes.map((file) => [file.id, frontMatterOf(result, file.id).citationKey])).toEqual([
+      ['chung1999noteb', 'chung1999noteb'],
+      ['chung1999notec', 'chung1999notec'],
+      ['chung1999noted', 'chung1999noted'],
+    ]);
+    expect(result.report.join('\n')).toMatch(
+      /the citation key "Chung-1999-ANote's" cannot be kept \(.*\); written with the citation key "chung1999noteb" instead/,
+    );
+  });
+
   it('stops the whole import when two imported entries share a key, or one takes a key of the folder', () => {
     const bib = '@article{same2020, title = {From the BibTeX file}, author = {A, B}, year = 2020}\n';
     const ris = 'TY  - JOUR\r\nID  - same2020\r\nTI  - From the RIS file\r\nAU  - C, D\r\nPY  - 2020\r\nER  - \r\n';
