@@ -14,6 +14,7 @@ import { createPapers } from '../domain/paper';
 import { routes, withBase } from '../site/routes';
 import { toSearchRecord, type SearchRecord } from '../site/search-records';
 import { readSnapshot } from '../site/snapshot';
+import { resetCitationSignal, settleCitations, waitForCitations } from '../site/citation-signal';
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
@@ -77,7 +78,7 @@ function moveFolder(folder: string, target: string): void {
 export function pagefindIndex(overrides: Partial<{ language: string; base: string }> = {}): AstroIntegration {
   const options = { language: siteConfig.language, base: siteConfig.base, ...overrides };
   const staging = join(cacheDir, 'bibshelf-pagefind');
-  let started: { records: number; written: Promise<number> } | undefined;
+  let started: Promise<{ records: number; written: Promise<number> }> | undefined;
   const start = (logger: AstroIntegrationLogger) => {
     const at = performance.now();
     const records = planSearchRecords(options);
@@ -91,17 +92,20 @@ export function pagefindIndex(overrides: Partial<{ language: string; base: strin
     name: 'bibshelf-pagefind',
     hooks: {
       'astro:build:start': ({ logger }) => {
-        started = start(logger);
+        resetCitationSignal();
+        started = waitForCitations().then(() => start(logger));
+        started.catch((error: Error) => logger.debug(`Search index: ${error.message}`));
       },
       'astro:build:done': async ({ dir, logger }) => {
         try {
-          started ??= start(logger);
-          const took = await started.written;
+          // A build whose pages asked for no citations has not said so: nothing holds the index back now.
+          settleCitations();
+          started ??= Promise.resolve().then(() => start(logger));
+          const { records, written } = await started;
+          const took = await written;
           const outDir = fileURLToPath(dir).replace(/\/$/, '');
           moveFolder(staging, `${outDir}/pagefind`);
-          logger.info(
-            `Indexed ${started.records} papers from the model in ${Math.round(took)} ms, while the pages rendered`,
-          );
+          logger.info(`Indexed ${records} papers from the model in ${Math.round(took)} ms, while the pages rendered`);
         } finally {
           started = undefined;
           await pagefind.close();

@@ -16,6 +16,7 @@ import { groupByCategory, groupByKeyword, groupByType, groupByYear, type FacetGr
 import type { StoredPaper, StoredPerson } from './loader';
 import { readPeopleSnapshot, stampSnapshot } from './snapshot';
 import { buildExports, shareExports } from './exports';
+import { settleCitations } from './citation-signal';
 import type { FeedContext } from './feeds';
 import { findNeighbours, findRelatedPapers, type Neighbours } from './related';
 import { routes, toAbsoluteUrl, withBase, type Facet } from './routes';
@@ -198,5 +199,6 @@ export const getCitationStyles = once(async (): Promise<Map<string, FormattedCit
     );
   } finally {
     await formatter.close();
+    settleCitations();
   }
 });
