@@ -1,8 +1,9 @@
 // The Pagefind search index, built from the model rather than from the built pages: one custom record per paper
-// (site/search-records.ts), made from the loader's snapshot. The content sync is done when `astro build` starts, so
-// the records go to Pagefind's own process then, and it indexes them on the second core while Astro renders the
-// pages, and writes its files as soon as it is done into a folder of the cache (Astro empties the output folder
-// after the build starts); the build's end only moves that folder in.
+// (site/search-records.ts), made from the loader's snapshot (the content sync is done when `astro build` starts).
+// The records go to Pagefind's own process once the build's citations are formatted (site/citation-signal.ts: at
+// once on a rebuild, after the citation workers on a cold build), and it indexes them on a core the main thread
+// leaves free while Astro renders the pages, and writes its files as soon as it is done into a folder of the cache
+// (Astro empties the output folder after the build starts); the build's end only moves that folder in.
 
 import { cpSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
