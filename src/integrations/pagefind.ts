@@ -15,13 +15,13 @@ import { createPapers } from '../domain/paper';
 import { routes, withBase } from '../site/routes';
 import { toSearchRecord, type SearchRecord } from '../site/search-records';
 import { readSnapshot } from '../site/snapshot';
-import { resetCitationSignal, settleCitations, waitForCitations } from '../site/citation-signal';
+import { resetCitationSignal, type CitationSignal } from '../site/citation-signal';
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
 /** Every paper's search record, in URL order (the index files then come out the same on every build). */
-export function planSearchRecords(options: { language: string; base: string }): SearchRecord[] {
-  const papers = createPapers(readSnapshot(cacheDir), taxonomy);
+export function planSearchRecords(options: { language: string; base: string; cacheDir: string }): SearchRecord[] {
+  const papers = createPapers(readSnapshot(options.cacheDir), taxonomy);
   return papers
     .map((paper) => toSearchRecord(paper, withBase(options.base, routes.paper(paper.id)), options.language))
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
@@ -71,20 +71,37 @@ function moveFolder(folder: string, target: string): void {
   }
 }
 
+/** What the integration can be told instead of the site config (the tests' cache folder). */
+export interface PagefindIndexOptions {
+  language: string;
+  base: string;
+  cacheDir: string;
+}
+
 /**
  * Builds the Pagefind search index into `<outDir>/pagefind/` on every `astro build`: one index in the site's
- * language, so one search finds every paper; it is made and written while the pages render, and moved into the
- * output folder when the build is done.
+ * language, so one search finds every paper. The records are planned when the build starts (a bad snapshot stops
+ * it there); they are indexed and written once the build's citations are formatted, while the pages render, and
+ * moved into the output folder when the build is done.
  */
-export function pagefindIndex(overrides: Partial<{ language: string; base: string }> = {}): AstroIntegration {
-  const options = { language: siteConfig.language, base: siteConfig.base, ...overrides };
-  const staging = join(cacheDir, 'bibshelf-pagefind');
-  let started: Promise<{ records: number; written: Promise<number> }> | undefined;
-  const start = (logger: AstroIntegrationLogger) => {
-    const at = performance.now();
+export function pagefindIndex(overrides: Partial<PagefindIndexOptions> = {}): AstroIntegration {
+  const options: PagefindIndexOptions = {
+    language: siteConfig.language,
+    base: siteConfig.base,
+    cacheDir,
+    ...overrides,
+  };
+  const staging = join(options.cacheDir, 'bibshelf-pagefind');
+  let citations: CitationSignal | undefined;
+  let started: { records: number; written: Promise<number> } | undefined;
+  const start = (logger: AstroIntegrationLogger, ready: Promise<void>) => {
     const records = planSearchRecords(options);
     if (records.length === 0) throw new Error('The search index has no papers to index (the papers snapshot is empty)');
-    const written = writeIndex(records, options.language, staging).then(() => performance.now() - at);
+    const written = ready.then(async () => {
+      const at = performance.now();
+      await writeIndex(records, options.language, staging);
+      return performance.now() - at;
+    });
     // Awaited when the build is done; a build that fails first must not also report an unhandled rejection.
     written.catch((error: Error) => logger.debug(`Search index: ${error.message}`));
     return { records: records.length, written };
@@ -93,22 +110,23 @@ export function pagefindIndex(overrides: Partial<{ language: string; base: strin
     name: 'bibshelf-pagefind',
     hooks: {
       'astro:build:start': ({ logger }) => {
-        resetCitationSignal();
-        started = waitForCitations().then(() => start(logger));
-        started.catch((error: Error) => logger.debug(`Search index: ${error.message}`));
+        citations = resetCitationSignal();
+        started = start(logger, citations.settled);
       },
       'astro:build:done': async ({ dir, logger }) => {
         try {
-          // A build whose pages asked for no citations has not said so: nothing holds the index back now.
-          settleCitations();
-          started ??= Promise.resolve().then(() => start(logger));
-          const { records, written } = await started;
-          const took = await written;
+          // A build whose pages asked for no citations has not said so: nothing holds this build's index back now.
+          citations?.settle();
+          started ??= start(logger, Promise.resolve());
+          const took = await started.written;
           const outDir = fileURLToPath(dir).replace(/\/$/, '');
           moveFolder(staging, `${outDir}/pagefind`);
-          logger.info(`Indexed ${records} papers from the model in ${Math.round(took)} ms, while the pages rendered`);
+          logger.info(
+            `Indexed ${started.records} papers from the model in ${Math.round(took)} ms, while the pages rendered`,
+          );
         } finally {
           started = undefined;
+          citations = undefined;
           await pagefind.close();
         }
       },

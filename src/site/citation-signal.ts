@@ -7,27 +7,24 @@
 
 const SIGNAL = Symbol.for('bibshelf.citationsSettled');
 
-type Signal = { settled: Promise<void>; settle: () => void };
+/** One build's wait for its citations. */
+export interface CitationSignal {
+  /** Resolves once the citations are settled. */
+  settled: Promise<void>;
+  /** Settles them (again is harmless). */
+  settle: () => void;
+}
 
-const slot = globalThis as Record<symbol, Signal | undefined>;
+const slot = globalThis as Record<symbol, CitationSignal | undefined>;
 
-function createSignal(): Signal {
+/** Starts a build's wait for its citations (the search integration, when the build starts) and returns it. */
+export function resetCitationSignal(): CitationSignal {
   let settle!: () => void;
   const settled = new Promise<void>((resolve) => (settle = resolve));
-  return { settled, settle };
+  return (slot[SIGNAL] = { settled, settle });
 }
 
-/** Starts a build's wait for its citations (the search integration, when the build starts). */
-export function resetCitationSignal(): void {
-  slot[SIGNAL] = createSignal();
-}
-
-/** Says that this build's citations are formatted, or failed (the pages report that), or will not be. */
+/** Says that this build's citations are formatted, or failed (the pages report that); nothing if none is awaited. */
 export function settleCitations(): void {
-  (slot[SIGNAL] ??= createSignal()).settle();
-}
-
-/** Resolves when this build's citations are settled. */
-export function waitForCitations(): Promise<void> {
-  return (slot[SIGNAL] ??= createSignal()).settled;
+  slot[SIGNAL]?.settle();
 }

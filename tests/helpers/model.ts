@@ -2,7 +2,7 @@
 // of the formats and site modules.
 import { satteri } from '@astrojs/markdown-satteri';
 import { toAbstract } from '../../src/domain/html';
-import { createPapers, type Paper } from '../../src/domain/paper';
+import { createPapers, type Paper, type PaperEntry } from '../../src/domain/paper';
 import { validatePaperFile } from '../../src/domain/paper-file';
 import { createPaperSchema } from '../../src/domain/schema';
 import { createTaxonomy, type TaxonomyOptions } from '../../src/domain/taxonomy';
@@ -21,10 +21,13 @@ export interface TestPaper {
   abstract?: string;
 }
 
-/** Validates and builds papers like the build; throws with every problem when a test file is invalid. */
-export async function makePapers(files: readonly TestPaper[], taxonomy = TEST_TAXONOMY_OPTIONS): Promise<Paper[]> {
+/** Validates test papers and renders their abstracts as the loader does: the entries the loader stores. */
+export async function makePaperEntries(
+  files: readonly TestPaper[],
+  taxonomy = TEST_TAXONOMY_OPTIONS,
+): Promise<PaperEntry[]> {
   const schema = createPaperSchema({ taxonomy: createTaxonomy(taxonomy) });
-  const entries = await Promise.all(
+  return Promise.all(
     files.map(async (file, index) => {
       const name = file.file ?? `paper-${index + 1}.md`;
       const yaml =
@@ -37,7 +40,11 @@ export async function makePapers(files: readonly TestPaper[], taxonomy = TEST_TA
       return { id: result.id, file: name, data: result.data, abstract: toAbstract(result.body, html) };
     }),
   );
-  return createPapers(entries, createTaxonomy(taxonomy));
+}
+
+/** Validates and builds papers like the build; throws with every problem when a test file is invalid. */
+export async function makePapers(files: readonly TestPaper[], taxonomy = TEST_TAXONOMY_OPTIONS): Promise<Paper[]> {
+  return createPapers(await makePaperEntries(files, taxonomy), createTaxonomy(taxonomy));
 }
 
 /** One test paper. */

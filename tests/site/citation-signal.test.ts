@@ -1,14 +1,12 @@
 // The signal the search index waits for: a build's citations are settled. The pages and the integrations load
 // separate copies of the module, so a copy loaded apart must see what the other one said.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import * as integration from '../../src/site/citation-signal';
 
-type SignalModule = typeof import('../../src/site/citation-signal');
+type SignalModule = typeof integration;
 
-/** A fresh copy of the module, as Astro's config loader and the page bundle each load their own. */
-async function loadCopy(): Promise<SignalModule> {
-  vi.resetModules();
-  return import('../../src/site/citation-signal');
-}
+// A second instance of the module, as the page bundle loads its own (the query makes it another module).
+const PAGES_COPY = '../../src/site/citation-signal.ts?pages-copy';
 
 /** Whether a promise has settled by the time the microtasks queued now have run. */
 async function isSettled(promise: Promise<void>): Promise<boolean> {
@@ -20,25 +18,22 @@ async function isSettled(promise: Promise<void>): Promise<boolean> {
 
 describe('citation signal', () => {
   it('holds the wait from the build start until the citations are settled, across module copies', async () => {
-    const integration = await loadCopy();
-    const pages = await loadCopy();
+    const pages = (await import(/* @vite-ignore */ PAGES_COPY)) as SignalModule;
     expect(pages).not.toBe(integration);
-    integration.resetCitationSignal();
-    const waiting = integration.waitForCitations();
-    expect(await isSettled(waiting)).toBe(false);
+    const signal = integration.resetCitationSignal();
+    expect(await isSettled(signal.settled)).toBe(false);
     pages.settleCitations();
-    expect(await isSettled(waiting)).toBe(true);
-    expect(await isSettled(integration.waitForCitations())).toBe(true);
+    expect(await isSettled(signal.settled)).toBe(true);
   });
 
-  it('starts each build waiting again, and settling twice is harmless', async () => {
-    const signal = await loadCopy();
-    signal.resetCitationSignal();
-    signal.settleCitations();
-    signal.settleCitations();
-    expect(await isSettled(signal.waitForCitations())).toBe(true);
-    signal.resetCitationSignal();
-    expect(await isSettled(signal.waitForCitations())).toBe(false);
-    signal.settleCitations();
+  it("starts each build waiting again; a build's own signal stays settled", async () => {
+    const first = integration.resetCitationSignal();
+    integration.settleCitations();
+    integration.settleCitations();
+    const second = integration.resetCitationSignal();
+    expect(await isSettled(first.settled)).toBe(true);
+    expect(await isSettled(second.settled)).toBe(false);
+    second.settle();
+    expect(await isSettled(second.settled)).toBe(true);
   });
 });
