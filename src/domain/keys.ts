@@ -64,7 +64,7 @@ export class DuplicateCitationKeyError extends Error {
 }
 
 /** b, c, …, z, ba, bb… (the first paper of a group keeps the bare key, as if it were `a`). */
-export function formatKeySuffix(index: number): string {
+function formatKeySuffix(index: number): string {
   let result = '';
   let n = index;
   do {
@@ -72,6 +72,17 @@ export function formatKeySuffix(index: number): string {
     n = Math.floor(n / 26);
   } while (n > 0);
   return result;
+}
+
+/**
+ * The first of `base`, `base`b, `base`c, … from the `first`-th (0 is `base` itself) that `isTaken` (given the key in
+ * lowercase, as biber compares keys) does not refuse.
+ */
+export function findFreeKey(base: string, isTaken: (lowercase: string) => boolean, first = 0): string {
+  for (let n = first; ; n++) {
+    const key = n === 0 ? base : `${base}${formatKeySuffix(n)}`;
+    if (!isTaken(key.toLowerCase())) return key;
+  }
 }
 
 /**
@@ -103,9 +114,7 @@ export function assignCitationKeys(entries: readonly KeyedEntry[]): Map<string, 
   }
   for (const [base, group] of groups) {
     group.forEach((entry, index) => {
-      let n = index;
-      let key = n === 0 ? base : `${base}${formatKeySuffix(n)}`;
-      while (taken.has(key.toLowerCase())) key = `${base}${formatKeySuffix(++n)}`;
+      const key = findFreeKey(base, (lowercase) => taken.has(lowercase), index);
       taken.set(key.toLowerCase(), entry.file);
       keys.set(entry.id, key);
     });

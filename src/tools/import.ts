@@ -1,7 +1,7 @@
 // `npm run import`: BibTeX, RIS and CSL-JSON files → one paper file per entry. Every entry goes through the build's
 // own validation path before anything is written; nothing of an entry is dropped without a line in the report.
 
-import { formatKeySuffix, makeBaseKey } from '../domain/keys';
+import { findFreeKey, makeBaseKey } from '../domain/keys';
 import { createPapers, type Paper } from '../domain/paper';
 import {
   decodeUtf8,
@@ -218,7 +218,8 @@ export function planImport(
       const notes = [...entry.notes];
       if (entry.keyRefused && typeof data.citationKey !== 'string') {
         // Written down, so the site's export reads back the same and no paper added later changes it.
-        data.citationKey = makeFreeKey(makeBaseKey(data), takenKeys);
+        data.citationKey = findFreeKey(makeBaseKey(data), (lowercase) => takenKeys.has(lowercase));
+        takenKeys.add(data.citationKey.toLowerCase());
         notes.push(`written with the citation key "${data.citationKey}" instead`);
       }
       const key = typeof data.citationKey === 'string' ? data.citationKey : makeBaseKey(data);
@@ -285,14 +286,6 @@ function listFolderKeys(existing: readonly ExistingPaper[], taxonomy: Taxonomy):
     // The folder's own problem is reported with the key collisions.
     return existing.flatMap((paper) => (typeof paper.data.citationKey === 'string' ? [paper.data.citationKey] : []));
   }
-}
-
-/** `base`, or `base` with b, c, … when that is taken; the key found is taken from then on. */
-function makeFreeKey(base: string, taken: Set<string>): string {
-  let key = base;
-  for (let n = 1; taken.has(key.toLowerCase()); n++) key = `${base}${formatKeySuffix(n)}`;
-  taken.add(key.toLowerCase());
-  return key;
 }
 
 /** Two papers (of the folder and the import) that would share a citation key, as messages. */
