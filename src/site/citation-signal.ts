@@ -2,10 +2,9 @@
 // index's own process is as CPU-bound and holds most of its memory while it indexes: run together they only share
 // the cores, and their memory adds up to the build's peak. So the search index starts once the citations are done
 // (at once from the cache on a rebuild) and indexes on the core the workers leave free, while the pages still render.
-// The pages and the integrations load separate copies of the site's modules (the page bundle and Astro's config
-// loader), so the signal lives on the process's global object.
+// The pages settle it and the search integration waits on it: a process slot (process-slot.ts).
 
-const SIGNAL = Symbol.for('bibshelf.citationsSettled');
+import { createProcessSlot } from './process-slot';
 
 /** One build's wait for its citations. */
 export interface CitationSignal {
@@ -15,16 +14,18 @@ export interface CitationSignal {
   settle: () => void;
 }
 
-const slot = globalThis as Record<symbol, CitationSignal | undefined>;
+const slot = createProcessSlot<CitationSignal>('citationsSettled');
 
 /** Starts a build's wait for its citations (the search integration, when the build starts) and returns it. */
 export function resetCitationSignal(): CitationSignal {
   let settle!: () => void;
   const settled = new Promise<void>((resolve) => (settle = resolve));
-  return (slot[SIGNAL] = { settled, settle });
+  const signal = { settled, settle };
+  slot.set(signal);
+  return signal;
 }
 
 /** Says that this build's citations are formatted, or failed (the pages report that); nothing if none is awaited. */
 export function settleCitations(): void {
-  slot[SIGNAL]?.settle();
+  slot.get()?.settle();
 }

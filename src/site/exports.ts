@@ -8,6 +8,7 @@ import { formatCslJson, toCslJson } from '../formats/csl-json';
 import { formatRisRecord, joinRis } from '../formats/ris';
 import type { AuthorGroup } from './authors';
 import type { FacetGroup } from './facets';
+import { createProcessSlot } from './process-slot';
 import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES, routes, type ExportFormat } from './routes';
 
 /** One paper in every export format. */
@@ -40,24 +41,22 @@ export function buildExports(papers: readonly Paper[], options: ExportOptions): 
   );
 }
 
-// The pages and the exports integration both need every paper's exports. They run in one process but the
-// integration loads its own copy of these modules (Astro's config loader, not the page bundle), so the pages leave
-// theirs on the process's global object, under the snapshot they were made from, and the integration takes them
-// when it was made from the same snapshot.
-const SHARED_EXPORTS = Symbol.for('bibshelf.paperExports');
-
+// The pages and the exports integration both need every paper's exports: the pages leave theirs in a process slot
+// (process-slot.ts), under the snapshot they were made from, and the integration takes them when it was made from
+// the same snapshot.
 type SharedExports = { snapshot: string; exports: Map<string, PaperExports> };
+
+const sharedExports = createProcessSlot<SharedExports>('paperExports');
 
 /** Leaves the build's formatted exports, made from the papers of `snapshot` (its stamp), for the integration. */
 export function shareExports(snapshot: string, exports: Map<string, PaperExports>): void {
-  (globalThis as Record<symbol, SharedExports | undefined>)[SHARED_EXPORTS] = { snapshot, exports };
+  sharedExports.set({ snapshot, exports });
 }
 
 /** The exports the pages formatted from the papers of `snapshot`, if they did (and frees them). */
 export function takeSharedExports(snapshot: string): Map<string, PaperExports> | undefined {
-  const global = globalThis as Record<symbol, SharedExports | undefined>;
-  const shared = global[SHARED_EXPORTS];
-  global[SHARED_EXPORTS] = undefined;
+  const shared = sharedExports.get();
+  sharedExports.set(undefined);
   return shared?.snapshot === snapshot ? shared.exports : undefined;
 }
 
